@@ -1,0 +1,7 @@
+package chengguan.organization;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+interface CommunityAssignmentRepository extends ListCrudRepository<CommunityAssignment, Long> {
+
+}

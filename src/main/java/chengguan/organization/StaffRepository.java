@@ -1,0 +1,7 @@
+package chengguan.organization;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+interface StaffRepository extends ListCrudRepository<Staff, Long> {
+
+}

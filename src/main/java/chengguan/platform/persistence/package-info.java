@@ -1,0 +1,3 @@
+/** Persistence settings and small SQL helpers shared by every module. */
+@org.springframework.modulith.NamedInterface("persistence")
+package chengguan.platform.persistence;

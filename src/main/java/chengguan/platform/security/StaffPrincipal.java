@@ -1,0 +1,31 @@
+package chengguan.platform.security;
+
+import java.util.Set;
+
+/** The signed-in staff member, as controllers receive it with {@code @AuthenticationPrincipal}. */
+public interface StaffPrincipal {
+
+	long userId();
+
+	String username();
+
+	String displayName();
+
+	Set<Role> roles();
+
+	DataScope scope();
+
+	default boolean hasRole(Role role) {
+		return roles().contains(role);
+	}
+
+	default boolean hasAnyRole(Role... wanted) {
+		for (Role role : wanted) {
+			if (roles().contains(role)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}
