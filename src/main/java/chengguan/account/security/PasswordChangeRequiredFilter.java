@@ -26,7 +26,7 @@ class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (mustChangePassword() && !allowed(request.getServletPath())) {
+		if (mustChangePassword() && !allowed(request.getRequestURI().substring(request.getContextPath().length()))) {
 			String target = request.getContextPath() + PASSWORD_PAGE;
 			if (request.getHeader("HX-Request") != null) {
 				response.setHeader("HX-Redirect", target);
