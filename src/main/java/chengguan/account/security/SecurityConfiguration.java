@@ -24,7 +24,7 @@ class SecurityConfiguration {
 
 	/** Pages and assets anyone may open; modules add theirs through {@link PublicEndpoints} beans. */
 	private static final String[] ALWAYS_PUBLIC = { "/login", "/error", "/webjars/**", "/css/**", "/js/**",
-			"/img/**", "/favicon.ico", "/actuator/health" };
+			"/img/**", "/favicon.ico", "/favicon.svg", "/actuator/health" };
 
 	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; "
 			+ "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'self'; "

@@ -97,7 +97,9 @@ class UserAdminController {
 
 	private String form(UserRow user, UserForm form, StaffPrincipal me, Model model) {
 		model.addAttribute("user", user);
-		model.addAttribute("form", form);
+		if (!model.containsAttribute("form")) { // keeps the BindingResult of a rejected submission
+			model.addAttribute("form", form);
+		}
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("regionChoices", regions.within(me.scope()));
 		model.addAttribute("staffChoices", roster.candidatesFor(me.scope().homeRegionPath(), me.scope()));

@@ -100,7 +100,9 @@ class AssignmentController {
 
 	private String form(AssignmentView view, AssignmentForm form, StaffPrincipal me, Model model) {
 		model.addAttribute("view", view);
-		model.addAttribute("form", form);
+		if (!model.containsAttribute("form")) { // keeps the BindingResult of a rejected submission
+			model.addAttribute("form", form);
+		}
 		model.addAttribute("editable", me.hasAnyRole(Role.ADMIN, Role.LEADER));
 		model.addAttribute("candidates", roster.candidatesFor(view.community().path(), me.scope()));
 		return "organization/assignment-form";

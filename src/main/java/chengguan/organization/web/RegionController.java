@@ -93,8 +93,12 @@ class RegionController {
 		model.addAttribute("selected", selected);
 		model.addAttribute("lineage", regions.lineage(selected));
 		model.addAttribute("childLevels", selected.level().childLevels());
-		model.addAttribute("form", form);
-		model.addAttribute("childForm", childForm);
+		if (!model.containsAttribute("form")) { // keeps the BindingResult of a rejected submission
+			model.addAttribute("form", form);
+		}
+		if (!model.containsAttribute("childForm")) { // keeps the BindingResult of a rejected submission
+			model.addAttribute("childForm", childForm);
+		}
 	}
 
 }

@@ -120,7 +120,9 @@ class RosterController {
 
 	private String form(StaffView staff, StaffForm form, StaffPrincipal me, Model model) {
 		model.addAttribute("staff", staff);
-		model.addAttribute("form", form);
+		if (!model.containsAttribute("form")) { // keeps the BindingResult of a rejected submission
+			model.addAttribute("form", form);
+		}
 		model.addAttribute("editable", me.hasRole(Role.ADMIN)
 				&& (staff == null || me.scope().covers(staff.unitRegionPath())));
 		model.addAttribute("unitChoices", roster.editableUnits(me.scope()));

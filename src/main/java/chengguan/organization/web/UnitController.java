@@ -79,7 +79,9 @@ class UnitController {
 
 	private String form(UnitView unit, UnitForm form, StaffPrincipal me, Model model) {
 		model.addAttribute("unit", unit);
-		model.addAttribute("form", form);
+		if (!model.containsAttribute("form")) { // keeps the BindingResult of a rejected submission
+			model.addAttribute("form", form);
+		}
 		model.addAttribute("editable", me.hasRole(Role.ADMIN)
 				&& (unit == null || me.scope().covers(unit.regionPath())));
 		model.addAttribute("kinds", UnitKind.values());
