@@ -25,8 +25,8 @@ import chengguan.platform.web.UserFacingException;
 
 /**
  * Accepts a JPEG or PNG photo judged by its content, not its name or declared type, and returns a freshly
- * encoded JPEG: scaled to a sane size, and free of everything but pixels (EXIF GPS position and device data
- * are not copied, nor anything hidden after the image data).
+ * encoded JPEG: turned upright as the camera's EXIF orientation says, scaled to a sane size, and free of
+ * everything but pixels (EXIF GPS position and device data are not copied, nor anything hidden after the image).
  */
 @Component
 public class ImageNormalizer {
@@ -56,6 +56,9 @@ public class ImageNormalizer {
 			throw new UserFacingException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "upload.image.wrongType");
 		}
 		BufferedImage decoded = decode(upload, format);
+		if ("jpeg".equals(format)) {
+			decoded = ExifOrientation.upright(decoded, ExifOrientation.read(upload));
+		}
 		return encodeJpeg(scaleToRgb(decoded));
 	}
 

@@ -1,0 +1,8 @@
+package chengguan.catalog;
+
+/** 部件 / 事件. */
+public enum CategoryKind {
+
+	COMPONENT, EVENT
+
+}

@@ -1,0 +1,6 @@
+package chengguan.catalog;
+
+import java.util.List;
+
+public record CategoryNode(CategoryView category, List<CategoryNode> children) {
+}

@@ -1,0 +1,8 @@
+package chengguan.catalog;
+
+/** Whether a time limit counts working hours or calendar hours. */
+public enum LimitBasis {
+
+	WORKING, CALENDAR
+
+}

@@ -1,0 +1,100 @@
+package chengguan.organization;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import chengguan.platform.storage.FileStorage;
+import chengguan.platform.storage.StoredFile;
+
+/** Public facts for a community's notice card; everything here is meant to be read by anyone. */
+@Service
+public class NoticeCardService {
+
+	/** @param supervisionPhone the 监督电话 on every card; when empty, the phone of the bureau above the community */
+	@ConfigurationProperties("chengguan.notice-card")
+	public record Settings(String supervisionPhone) {
+	}
+
+	private static final int MAX_PEOPLE = 4;
+
+	private final RegionService regions;
+
+	private final JdbcClient jdbc;
+
+	private final FileStorage files;
+
+	private final Settings settings;
+
+	NoticeCardService(RegionService regions, JdbcClient jdbc, FileStorage files, Settings settings) {
+		this.regions = regions;
+		this.jdbc = jdbc;
+		this.files = files;
+		this.settings = settings;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<NoticeCard> forCommunity(String communityCode) {
+		return regions.findByCode(communityCode)
+			.filter(region -> region.level() == RegionLevel.COMMUNITY)
+			.map(this::card);
+	}
+
+	/** The photo of someone who appears on a notice card; nobody else's photo is public. */
+	@Transactional(readOnly = true)
+	public Optional<StoredFile> photoOnCard(long staffId) {
+		return jdbc.sql("""
+				SELECT s.photo_file_id FROM staff s
+				WHERE s.id = ? AND s.active = TRUE AND s.photo_file_id IS NOT NULL
+				  AND (EXISTS (SELECT 1 FROM community_assignment a WHERE a.responsible_staff_id = s.id)
+				    OR EXISTS (SELECT 1 FROM community_team_member m WHERE m.staff_id = s.id AND m.team_role = 'LIAISON'))""")
+			.param(staffId)
+			.query(String.class)
+			.optional()
+			.flatMap(files::load);
+	}
+
+	private NoticeCard card(RegionView community) {
+		String street = community.parentId() == null ? ""
+				: regions.find(community.parentId()).map(RegionView::name).orElse("");
+		List<NoticeCard.Person> people = new ArrayList<>(jdbc.sql("""
+				SELECT s.id, s.name, 'RESPONSIBLE' AS card_role, u.name AS unit_name, s.position_title, s.phone,
+				       a.duties, s.photo_file_id, 0 AS rank_order
+				FROM community_assignment a JOIN staff s ON s.id = a.responsible_staff_id JOIN org_unit u ON u.id = s.unit_id
+				WHERE a.community_id = ? AND s.active = TRUE
+				UNION ALL
+				SELECT s.id, s.name, m.team_role, u.name, s.position_title, s.phone, s.duties, s.photo_file_id, 1
+				FROM community_team_member m JOIN staff s ON s.id = m.staff_id JOIN org_unit u ON u.id = s.unit_id
+				WHERE m.community_id = ? AND m.team_role = 'LIAISON' AND s.active = TRUE
+				ORDER BY rank_order, id""")
+			.params(community.id(), community.id())
+			.query((rs, row) -> new NoticeCard.Person(rs.getLong("id"), rs.getString("name"), rs.getString("card_role"),
+					rs.getString("unit_name"), rs.getString("position_title"), rs.getString("phone"),
+					rs.getString("duties"), rs.getString("photo_file_id") != null))
+			.list());
+		return new NoticeCard(community, street, people.subList(0, Math.min(MAX_PEOPLE, people.size())),
+				supervisionPhone(community));
+	}
+
+	private String supervisionPhone(RegionView community) {
+		if (settings.supervisionPhone() != null && !settings.supervisionPhone().isBlank()) {
+			return settings.supervisionPhone();
+		}
+		return jdbc.sql("""
+				SELECT u.phone FROM org_unit u JOIN region r ON r.id = u.region_id
+				WHERE u.kind = 'BUREAU' AND u.active = TRUE AND u.phone IS NOT NULL AND ? LIKE (r.path || '%')
+				ORDER BY LENGTH(r.path) DESC""")
+			.param(community.path())
+			.query(String.class)
+			.list()
+			.stream()
+			.findFirst()
+			.orElse(null);
+	}
+
+}
