@@ -5,7 +5,10 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -14,9 +17,11 @@ import org.springframework.security.web.context.DelegatingSecurityContextReposit
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import chengguan.platform.security.PublicEndpoints;
+import chengguan.platform.web.MapSettings;
 
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -26,9 +31,12 @@ class SecurityConfiguration {
 	private static final String[] ALWAYS_PUBLIC = { "/login", "/error", "/webjars/**", "/css/**", "/js/**",
 			"/img/**", "/favicon.ico", "/favicon.svg", "/actuator/health" };
 
-	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; "
-			+ "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'self'; "
-			+ "form-action 'self'; frame-ancestors 'self'";
+	/** Scripts only from our own files; images also from the map tile server. */
+	private static String contentSecurityPolicy(MapSettings maps) {
+		return "default-src 'self'; img-src 'self' data: blob: " + maps.tileOrigin() + "; "
+				+ "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'self'; "
+				+ "form-action 'self'; frame-ancestors 'self'";
+	}
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -41,13 +49,48 @@ class SecurityConfiguration {
 				new HttpSessionSecurityContextRepository());
 	}
 
+	/**
+	 * The JSON API: public endpoints for residents' apps, the rest for systems signing in with HTTP Basic on every
+	 * request. No session and no CSRF token: nothing here rides on a browser's cookies.
+	 */
 	@Bean
+	@Order(1)
+	SecurityFilterChain apiFilterChain(HttpSecurity http, List<PublicEndpoints> publicEndpoints) throws Exception {
+		String[] modulePublic = publicPatterns(publicEndpoints);
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(requests -> {
+				if (modulePublic.length > 0) {
+					requests.requestMatchers(modulePublic).permitAll();
+				}
+				requests.anyRequest().authenticated();
+			})
+			.httpBasic(Customizer.withDefaults())
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()));
+		return http.build();
+	}
+
+	private static String[] publicPatterns(List<PublicEndpoints> publicEndpoints) {
+		return publicEndpoints.stream().flatMap(endpoints -> endpoints.patterns().stream()).toArray(String[]::new);
+	}
+
+	/**
+	 * The CSRF token lives in a cookie rather than the session, so that residents on public pages get no server
+	 * session at all (no session rows for anonymous visitors, nothing to fill the table with).
+	 */
+	private static CookieCsrfTokenRepository csrfTokens() {
+		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+		tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+		return tokens;
+	}
+
+	@Bean
+	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, List<PublicEndpoints> publicEndpoints,
 			SignInOutcomeHandler signInOutcome, SignOutAuditHandler signOutAudit,
-			SecurityContextRepository securityContextRepository) throws Exception {
-		String[] modulePublic = publicEndpoints.stream()
-			.flatMap(endpoints -> endpoints.patterns().stream())
-			.toArray(String[]::new);
+			SecurityContextRepository securityContextRepository, MapSettings maps) throws Exception {
+		String[] modulePublic = publicPatterns(publicEndpoints);
 		http.authorizeHttpRequests(requests -> {
 			requests.requestMatchers(ALWAYS_PUBLIC).permitAll();
 			if (modulePublic.length > 0) {
@@ -64,8 +107,9 @@ class SecurityConfiguration {
 				.logoutSuccessUrl("/login?logout")
 				.permitAll())
 			.securityContext(context -> context.securityContextRepository(securityContextRepository))
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
 			.addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class)
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(maps)))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
 	}

@@ -19,8 +19,12 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.json.JacksonJsonView;
 
-/** Turns refusals into the Chinese error page (or, for htmx, an alert fragment) with the right 4xx status. */
+/**
+ * Turns refusals into the Chinese error page (for htmx, an alert fragment; under /api/, JSON {status, message})
+ * with the right 4xx status.
+ */
 @ControllerAdvice
 class UserFacingErrorHandler {
 
@@ -34,6 +38,9 @@ class UserFacingErrorHandler {
 
 	@ExceptionHandler(UserFacingException.class)
 	ModelAndView userFacing(UserFacingException ex, HttpServletRequest request, HttpServletResponse response) {
+		if (ex instanceof TooManyRequestsException tooMany) {
+			response.setHeader("Retry-After", Long.toString(Math.max(1, tooMany.retryAfter().toSeconds())));
+		}
 		return render(ex.status(), ex.messageCode(), ex.arguments(), request, response);
 	}
 
@@ -69,6 +76,13 @@ class UserFacingErrorHandler {
 	private ModelAndView render(HttpStatus status, String code, Object[] args, HttpServletRequest request,
 			HttpServletResponse response) {
 		String message = messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			ModelAndView json = new ModelAndView(new JacksonJsonView());
+			json.setStatus(status);
+			json.addObject("status", status.value());
+			json.addObject("message", message);
+			return json;
+		}
 		boolean htmx = request.getHeader("HX-Request") != null;
 		ModelAndView view = new ModelAndView(htmx ? "fragments/alert :: alert" : "error");
 		view.setStatus(status);

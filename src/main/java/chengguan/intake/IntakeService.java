@@ -1,0 +1,403 @@
+package chengguan.intake;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import chengguan.catalog.CategoryService;
+import chengguan.catalog.CategoryView;
+import chengguan.organization.RegionLevel;
+import chengguan.organization.RegionService;
+import chengguan.organization.RegionView;
+import chengguan.platform.audit.AuditAction;
+import chengguan.platform.audit.AuditLog;
+import chengguan.platform.ratelimit.RateLimit;
+import chengguan.platform.ratelimit.RateLimiter;
+import chengguan.platform.security.ScopeGuard;
+import chengguan.platform.security.StaffPrincipal;
+import chengguan.platform.storage.FileStorage;
+import chengguan.platform.storage.ImageNormalizer;
+import chengguan.platform.web.ConflictException;
+import chengguan.platform.web.InvalidRequestException;
+import chengguan.platform.web.NotFoundException;
+import chengguan.platform.web.TooManyRequestsException;
+
+/**
+ * Takes reports in from every channel, merges duplicates and records what the reporter sees. Residents' submissions
+ * are rate-limited per address and per phone; a repeated idempotency key returns the first report instead of a
+ * second one, so a double tap or a retry on a bad network makes one report.
+ */
+@Service
+public class IntakeService {
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final RegionService regions;
+
+	private final CategoryService categories;
+
+	private final ImageNormalizer images;
+
+	private final FileStorage files;
+
+	private final RateLimiter rateLimiter;
+
+	private final DuplicateFinder duplicates;
+
+	private final ScopeGuard scopeGuard;
+
+	private final AuditLog auditLog;
+
+	private final ApplicationEventPublisher events;
+
+	private final IntakeProperties settings;
+
+	private final Clock clock;
+
+	IntakeService(JdbcClient jdbc, TransactionTemplate transactions, RegionService regions,
+			CategoryService categories, ImageNormalizer images, FileStorage files, RateLimiter rateLimiter,
+			DuplicateFinder duplicates, ScopeGuard scopeGuard, AuditLog auditLog, ApplicationEventPublisher events,
+			IntakeProperties settings, Clock clock) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.regions = regions;
+		this.categories = categories;
+		this.images = images;
+		this.files = files;
+		this.rateLimiter = rateLimiter;
+		this.duplicates = duplicates;
+		this.scopeGuard = scopeGuard;
+		this.auditLog = auditLog;
+		this.events = events;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/** A resident's report (QR page or public API): rate-limited, idempotent, no sign-in. */
+	public SubmittedReport submitFromResident(ReportSubmission submission) {
+		if (!submission.channel().isPublic()) {
+			throw new IllegalArgumentException("Residents report through the QR page or the API, not " + submission.channel());
+		}
+		String key = SubmissionRules.idempotencyKey(submission.idempotencyKey());
+		Optional<SubmittedReport> earlier = key == null ? Optional.empty() : findByIdempotencyKey(key);
+		if (earlier.isPresent()) {
+			return earlier.get();
+		}
+		String phone = SubmissionRules.phone(submission.reporterPhone());
+		if (submission.clientIp() != null) {
+			requireWithinLimit("report:ip:" + submission.clientIp(), settings.reportsPerIp());
+		}
+		if (phone != null) {
+			requireWithinLimit("report:phone:" + phone, settings.reportsPerPhone());
+		}
+		return store(submission, null);
+	}
+
+	/** A report a staff member records (现场接访, 电话, 巡查, 网格, 居委会/物业, 吹哨) for a community in their scope. */
+	public SubmittedReport submitFromStaff(ReportSubmission submission, StaffPrincipal who) {
+		if (!Channel.staffRecorded().contains(submission.channel())) {
+			throw new InvalidRequestException("report.channel.notStaff");
+		}
+		return store(submission, who);
+	}
+
+	/** An imported work order; the caller has checked scope and that the external id is new. */
+	SubmittedReport importWorkOrder(ReportSubmission submission, String importedBy) {
+		return store(submission, null, importedBy);
+	}
+
+	private SubmittedReport store(ReportSubmission submission, StaffPrincipal who) {
+		return store(submission, who, who == null ? null : who.username());
+	}
+
+	private SubmittedReport store(ReportSubmission submission, StaffPrincipal who, String receivedBy) {
+		Place place = place(submission.regionCode());
+		if (who != null) {
+			scopeGuard.requireCovers(who, place.region().path(), "region", place.region().id());
+		}
+		CategoryView category = category(submission.categoryCode());
+		if (submission.kind() == null) {
+			throw new InvalidRequestException("report.kind.required");
+		}
+		String description = SubmissionRules.description(submission.description(), settings.maxDescriptionLength());
+		BigDecimal[] position = SubmissionRules.position(submission.latitude(), submission.longitude());
+		String address = SubmissionRules.address(submission.address());
+		String name = SubmissionRules.name(submission.reporterName());
+		String phone = SubmissionRules.phone(submission.reporterPhone());
+		String key = SubmissionRules.idempotencyKey(submission.idempotencyKey());
+		if (submission.photos().size() > settings.maxPhotos()) {
+			throw new InvalidRequestException("report.photos.tooMany", settings.maxPhotos());
+		}
+		// decode and re-encode before the transaction: the slow part holds no connection
+		List<byte[]> photos = submission.photos().stream().map(images::normalize).toList();
+		Instant receivedAt = submission.receivedAt() != null ? submission.receivedAt() : clock.instant();
+		try {
+			SubmittedReport stored = transactions.execute(status -> {
+				long id = insertReport(submission, place, category, description, position, address, name, phone, key,
+						receivedAt, receivedBy);
+				String trackingCode = jdbc.sql("SELECT tracking_code FROM report WHERE id = ?").param(id)
+					.query(String.class).single();
+				for (int i = 0; i < photos.size(); i++) {
+					String fileId = files.store(photos.get(i), ImageNormalizer.OUTPUT_TYPE);
+					jdbc.sql("INSERT INTO report_photo (report_id, photo_index, file_id) VALUES (?, ?, ?)")
+						.params(id, i, fileId).update();
+				}
+				appendEvent(id, ReportEventType.RECEIVED, null, receivedBy, receivedAt);
+				int candidates = duplicates.flag(id);
+				if (receivedBy != null && submission.channel() != Channel.HOTLINE_12345) {
+					auditLog.record(AuditAction.REPORT_RECEIVED, "report", id,
+							"channel=" + submission.channel() + " tracking=" + trackingCode);
+				}
+				events.publishEvent(new ReportReceived(id, trackingCode, submission.channel(), place.community().id(),
+						category == null ? null : category.id()));
+				return new SubmittedReport(id, trackingCode, candidates, false);
+			});
+			return stored;
+		}
+		catch (DuplicateKeyException ex) {
+			// two copies of one request raced past the lookup: the loser answers with the winner's report
+			if (key != null) {
+				return findByIdempotencyKey(key).orElseThrow(() -> ex);
+			}
+			throw ex;
+		}
+	}
+
+	private long insertReport(ReportSubmission submission, Place place, CategoryView category, String description,
+			BigDecimal[] position, String address, String name, String phone, String key, Instant receivedAt,
+			String receivedBy) {
+		for (int attempt = 0;; attempt++) {
+			String trackingCode = TrackingCodes.next();
+			boolean taken = jdbc.sql("SELECT COUNT(*) FROM report WHERE tracking_code = ?").param(trackingCode)
+				.query(Integer.class).single() > 0;
+			if (taken && attempt < 5) {
+				continue;
+			}
+			GeneratedKeyHolder keys = new GeneratedKeyHolder();
+			jdbc.sql("""
+					INSERT INTO report (tracking_code, channel, kind, status, community_id, place_id, region_path,
+					    category_id, description, latitude, longitude, location_accuracy_m, address, reporter_name,
+					    reporter_phone, received_at, received_by, idempotency_key, external_source, external_id)
+					VALUES (:trackingCode, :channel, :kind, 'PENDING', :communityId, :placeId, :regionPath,
+					    :categoryId, :description, :latitude, :longitude, :accuracy, :address, :name,
+					    :phone, :receivedAt, :receivedBy, :key, :externalSource, :externalId)
+					""")
+				.param("trackingCode", trackingCode)
+				.param("channel", submission.channel().name())
+				.param("kind", submission.kind().name())
+				.param("communityId", place.community().id())
+				.param("placeId", place.region().id() == place.community().id() ? null : place.region().id())
+				.param("regionPath", place.region().path())
+				.param("categoryId", category == null ? null : category.id())
+				.param("description", description)
+				.param("latitude", position[0])
+				.param("longitude", position[1])
+				.param("accuracy", SubmissionRules.accuracy(submission.locationAccuracyMeters()))
+				.param("address", address)
+				.param("name", name)
+				.param("phone", phone)
+				.param("receivedAt", utc(receivedAt))
+				.param("receivedBy", receivedBy)
+				.param("key", key)
+				.param("externalSource", submission.externalId() == null ? null : submission.channel().name())
+				.param("externalId", submission.externalId())
+				.update(keys, "id");
+			return keys.getKeyAs(Number.class).longValue();
+		}
+	}
+
+	private Optional<SubmittedReport> findByIdempotencyKey(String key) {
+		return jdbc.sql("SELECT id, tracking_code, duplicate_candidates FROM report WHERE idempotency_key = ?")
+			.param(key)
+			.query((rs, n) -> new SubmittedReport(rs.getLong(1), rs.getString(2), rs.getInt(3), true))
+			.optional();
+	}
+
+	private void requireWithinLimit(String bucket, RateLimit limit) {
+		Duration wait = rateLimiter.tryConsume(bucket, limit);
+		if (!wait.isZero()) {
+			throw new TooManyRequestsException(wait);
+		}
+	}
+
+	/** Rate-limits public look-ups (status page, rating) by client address. */
+	public void requireLookupAllowed(String clientIp) {
+		if (clientIp != null) {
+			requireWithinLimit("lookup:ip:" + clientIp, settings.lookupsPerIp());
+		}
+	}
+
+	/** The place a reporting URL names, or 404 if residents cannot report there. */
+	@Transactional(readOnly = true)
+	public ReportingPlace reportingPlace(String regionCode) {
+		Place place = place(regionCode);
+		RegionView withPosition = place.region().latitude() != null ? place.region()
+				: place.community().latitude() != null ? place.community() : place.street();
+		return new ReportingPlace(place.region().code(), place.community().name(),
+				place.street() == null ? null : place.street().name(),
+				place.region().id() == place.community().id() ? null : place.region().name(),
+				withPosition == null ? null : withPosition.latitude(),
+				withPosition == null ? null : withPosition.longitude());
+	}
+
+	/** A community, or a compound or grid inside one, that residents may report from. */
+	record Place(RegionView region, RegionView community, RegionView street) {
+	}
+
+	Place place(String regionCode) {
+		if (regionCode == null || regionCode.isBlank()) {
+			throw new InvalidRequestException("report.community.required");
+		}
+		RegionView region = regions.findByCode(regionCode.strip()).orElseThrow(NotFoundException::new);
+		List<RegionView> lineage = regions.lineage(region);
+		RegionView community = lineage.stream().filter(r -> r.level() == RegionLevel.COMMUNITY).findFirst()
+			.orElseThrow(NotFoundException::new);
+		RegionView street = lineage.stream().filter(r -> r.level() == RegionLevel.STREET).findFirst().orElse(null);
+		return new Place(region, community, street);
+	}
+
+	private CategoryView category(String code) {
+		if (code == null || code.isBlank()) {
+			throw new InvalidRequestException("report.category.required");
+		}
+		return categories.findByCode(code.strip())
+			.filter(CategoryView::reportable)
+			.orElseThrow(() -> new InvalidRequestException("report.category.unknown"));
+	}
+
+	/**
+	 * Merges a duplicate into the report that will be handled: the duplicate's reporter follows the primary's
+	 * timeline from now on and hears its outcome. Reports already merged into the duplicate move along with it.
+	 */
+	@Transactional
+	public void merge(long duplicateId, long primaryId, StaffPrincipal who) {
+		if (duplicateId == primaryId) {
+			throw new InvalidRequestException("report.merge.self");
+		}
+		ReportHeader duplicate = header(duplicateId, who);
+		ReportHeader primary = header(primaryId, who);
+		if (duplicate.status() != ReportStatus.PENDING || !primary.status().isOpen()) {
+			throw new ConflictException("report.merge.notOpen");
+		}
+		int changed = jdbc.sql("""
+				UPDATE report SET status = 'MERGED', merged_into_id = ?, version = version + 1
+				WHERE id = ? AND status = 'PENDING' AND version = ?""")
+			.params(primaryId, duplicateId, duplicate.version())
+			.update();
+		if (changed != 1) {
+			throw new ConflictException("error.concurrentChange");
+		}
+		jdbc.sql("UPDATE report SET merged_into_id = ? WHERE merged_into_id = ?").params(primaryId, duplicateId).update();
+		appendEvent(duplicateId, ReportEventType.MERGED, primary.trackingCode(), who.username(), clock.instant());
+		auditLog.record(AuditAction.REPORT_MERGED, "report", duplicateId, "into=" + primaryId);
+	}
+
+	record ReportHeader(long id, String trackingCode, ReportStatus status, String regionPath, long version) {
+	}
+
+	ReportHeader header(long id, StaffPrincipal who) {
+		ReportHeader header = jdbc.sql("SELECT id, tracking_code, status, region_path, version FROM report WHERE id = ?")
+			.param(id)
+			.query((rs, n) -> new ReportHeader(rs.getLong(1), rs.getString(2), ReportStatus.valueOf(rs.getString(3)),
+					rs.getString(4), rs.getLong(5)))
+			.optional()
+			.orElseThrow(NotFoundException::new);
+		scopeGuard.requireCovers(who, header.regionPath(), "report", id);
+		return header;
+	}
+
+	/**
+	 * A step of the handling that the reporter sees on the status page, with the report's new status. The case
+	 * workflow calls this as a case moves on.
+	 */
+	@Transactional
+	public void recordProgress(long reportId, ReportEventType type, ReportStatus newStatus, String publicNote,
+			String actor) {
+		int changed = jdbc.sql("UPDATE report SET status = ?, version = version + 1 WHERE id = ? AND status <> 'MERGED'")
+			.params(newStatus.name(), reportId)
+			.update();
+		if (changed != 1) {
+			throw new ConflictException("report.progress.notOpen");
+		}
+		appendEvent(reportId, type, publicNote, actor, clock.instant());
+	}
+
+	/** The reporter's rating of a closed report; one rating per report. */
+	@Transactional
+	public void rate(String trackingCode, Rating rating, String comment) {
+		if (rating == null) {
+			throw new InvalidRequestException("report.rating.required");
+		}
+		String cleanComment = comment == null || comment.isBlank() ? null : comment.strip();
+		if (cleanComment != null && cleanComment.length() > 500) {
+			throw new InvalidRequestException("report.rating.commentTooLong", 500);
+		}
+		String code = TrackingCodes.normalize(trackingCode);
+		record Target(long id, ReportStatus status, Long mergedInto, String rating) {
+		}
+		Target target = jdbc.sql("SELECT id, status, merged_into_id, rating FROM report WHERE tracking_code = ?")
+			.param(code)
+			.query((rs, n) -> new Target(rs.getLong(1), ReportStatus.valueOf(rs.getString(2)),
+					rs.getObject(3) == null ? null : rs.getLong(3), rs.getString(4)))
+			.optional()
+			.orElseThrow(NotFoundException::new);
+		ReportStatus effective = target.mergedInto() == null ? target.status()
+				: jdbc.sql("SELECT status FROM report WHERE id = ?").param(target.mergedInto())
+					.query((rs, n) -> ReportStatus.valueOf(rs.getString(1))).single();
+		if (effective != ReportStatus.CLOSED) {
+			throw new ConflictException("report.rating.notClosed");
+		}
+		if (target.rating() != null) {
+			throw new ConflictException("report.rating.alreadyRated");
+		}
+		Instant now = clock.instant();
+		int changed = jdbc.sql("""
+				UPDATE report SET rating = ?, rating_comment = ?, rated_at = ?, version = version + 1
+				WHERE id = ? AND rating IS NULL""")
+			.params(rating.name(), cleanComment, utc(now), target.id())
+			.update();
+		if (changed != 1) {
+			throw new ConflictException("report.rating.alreadyRated");
+		}
+		appendEvent(target.id(), ReportEventType.RATED, null, null, now);
+		events.publishEvent(new ReportRated(target.id(), code, rating, cleanComment));
+	}
+
+	/** Everyone who reported this problem: the report itself and all merged into it, for telling them the outcome. */
+	@Transactional(readOnly = true)
+	public List<String> reporterPhones(long reportId) {
+		return new ArrayList<>(jdbc.sql("""
+				SELECT DISTINCT reporter_phone FROM report
+				WHERE (id = ? OR merged_into_id = ?) AND reporter_phone IS NOT NULL""")
+			.params(reportId, reportId)
+			.query(String.class)
+			.list());
+	}
+
+	private void appendEvent(long reportId, ReportEventType type, String note, String actor, Instant at) {
+		jdbc.sql("INSERT INTO report_event (report_id, occurred_at, event_type, public_note, actor) VALUES (?, ?, ?, ?, ?)")
+			.params(reportId, utc(at), type.name(), note, actor)
+			.update();
+	}
+
+	static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+}
