@@ -87,29 +87,41 @@ public class ReportQueries {
 			});
 	}
 
-	/** The report's own steps, then, once merged, the steps of the report it was merged into. */
+	/**
+	 * The report's own steps, then, once merged, the steps the report it was merged into took after the merge
+	 * (event ids, not times, decide "after": two steps may share a timestamp).
+	 */
 	private List<TimelineEntry> timeline(long reportId, Long mergedInto) {
-		List<TimelineEntry> entries = new ArrayList<>(events(reportId, false));
+		List<Event> own = events(reportId);
+		List<TimelineEntry> entries = new ArrayList<>(own.stream().map(e -> e.entry(false)).toList());
 		if (mergedInto != null) {
-			Instant mergedAt = entries.stream()
+			long mergedAt = own.stream()
 				.filter(e -> e.type() == ReportEventType.MERGED)
-				.map(TimelineEntry::occurredAt)
-				.reduce((first, second) -> second)
-				.orElse(Instant.MIN);
-			events(mergedInto, true).stream()
-				.filter(e -> e.occurredAt().isAfter(mergedAt) && e.type() != ReportEventType.RATED)
-				.forEach(entries::add);
+				.mapToLong(Event::id)
+				.max()
+				.orElse(Long.MAX_VALUE);
+			events(mergedInto).stream()
+				.filter(e -> e.id() > mergedAt && e.type() != ReportEventType.RATED)
+				.forEach(e -> entries.add(e.entry(true)));
 		}
 		return entries;
 	}
 
-	private List<TimelineEntry> events(long reportId, boolean fromMerged) {
+	private record Event(long id, Instant occurredAt, ReportEventType type, String note) {
+
+		TimelineEntry entry(boolean fromMerged) {
+			return new TimelineEntry(occurredAt, type, note, fromMerged);
+		}
+
+	}
+
+	private List<Event> events(long reportId) {
 		return jdbc.sql("""
-				SELECT occurred_at, event_type, public_note FROM report_event WHERE report_id = ?
-				ORDER BY occurred_at, id""")
+				SELECT id, occurred_at, event_type, public_note FROM report_event WHERE report_id = ?
+				ORDER BY id""")
 			.param(reportId)
-			.query((rs, n) -> new TimelineEntry(instant(rs, 1), ReportEventType.valueOf(rs.getString(2)),
-					rs.getString(3), fromMerged))
+			.query((rs, n) -> new Event(rs.getLong(1), instant(rs, 2), ReportEventType.valueOf(rs.getString(3)),
+					rs.getString(4)))
 			.list();
 	}
 
