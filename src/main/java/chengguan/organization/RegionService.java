@@ -94,6 +94,19 @@ public class RegionService {
 			.toList();
 	}
 
+	/** Every community of the platform, in tree order, with its street's name (public: printed on QR cards). */
+	@Transactional(readOnly = true)
+	public List<PublicCommunity> allCommunities() {
+		Map<Long, String> streetNames = new HashMap<>();
+		regions.findByLevelAndPathStartingWith(RegionLevel.STREET, "/").forEach(s -> streetNames.put(s.id(), s.name()));
+		return regions.findByLevelAndPathStartingWith(RegionLevel.COMMUNITY, "/")
+			.stream()
+			.map(Region::view)
+			.sorted(Comparator.comparing(RegionView::path))
+			.map(c -> new PublicCommunity(c.code(), c.name(), streetNames.get(c.parentId())))
+			.toList();
+	}
+
 	/** Every region inside the scope, in path order (for choosing one in a form). */
 	@Transactional(readOnly = true)
 	public List<RegionView> within(DataScope scope) {
