@@ -126,11 +126,14 @@ public class IntakeService {
 		return store(submission, who, who == null ? null : who.username());
 	}
 
-	private SubmittedReport store(ReportSubmission submission, StaffPrincipal who, String receivedBy) {
+	/** A submission that passed every check, with its text cleaned and its place and category looked up. */
+	record Checked(ReportSubmission submission, Place place, CategoryView category, String description,
+			BigDecimal[] position, String address, String name, String phone, String idempotencyKey) {
+	}
+
+	/** Runs every check of a submission without storing anything (also used by the 12345 import preview). */
+	Checked check(ReportSubmission submission) {
 		Place place = place(submission.regionCode());
-		if (who != null) {
-			scopeGuard.requireCovers(who, place.region().path(), "region", place.region().id());
-		}
 		CategoryView category = category(submission.categoryCode());
 		if (submission.kind() == null) {
 			throw new InvalidRequestException("report.kind.required");
@@ -144,13 +147,21 @@ public class IntakeService {
 		if (submission.photos().size() > settings.maxPhotos()) {
 			throw new InvalidRequestException("report.photos.tooMany", settings.maxPhotos());
 		}
+		return new Checked(submission, place, category, description, position, address, name, phone, key);
+	}
+
+	private SubmittedReport store(ReportSubmission submission, StaffPrincipal who, String receivedBy) {
+		Checked checked = check(submission);
+		if (who != null) {
+			scopeGuard.requireCovers(who, checked.place().region().path(), "region", checked.place().region().id());
+		}
 		// decode and re-encode before the transaction: the slow part holds no connection
 		List<byte[]> photos = submission.photos().stream().map(images::normalize).toList();
 		Instant receivedAt = submission.receivedAt() != null ? submission.receivedAt() : clock.instant();
+		String key = checked.idempotencyKey();
 		try {
-			SubmittedReport stored = transactions.execute(status -> {
-				long id = insertReport(submission, place, category, description, position, address, name, phone, key,
-						receivedAt, receivedBy);
+			return transactions.execute(status -> {
+				long id = insertReport(checked, receivedAt, receivedBy);
 				String trackingCode = jdbc.sql("SELECT tracking_code FROM report WHERE id = ?").param(id)
 					.query(String.class).single();
 				for (int i = 0; i < photos.size(); i++) {
@@ -160,15 +171,14 @@ public class IntakeService {
 				}
 				appendEvent(id, ReportEventType.RECEIVED, null, receivedBy, receivedAt);
 				int candidates = duplicates.flag(id);
-				if (receivedBy != null && submission.channel() != Channel.HOTLINE_12345) {
+				if (who != null) {
 					auditLog.record(AuditAction.REPORT_RECEIVED, "report", id,
 							"channel=" + submission.channel() + " tracking=" + trackingCode);
 				}
-				events.publishEvent(new ReportReceived(id, trackingCode, submission.channel(), place.community().id(),
-						category == null ? null : category.id()));
+				events.publishEvent(new ReportReceived(id, trackingCode, submission.channel(),
+						checked.place().community().id(), checked.category() == null ? null : checked.category().id()));
 				return new SubmittedReport(id, trackingCode, candidates, false);
 			});
-			return stored;
 		}
 		catch (DuplicateKeyException ex) {
 			// two copies of one request raced past the lookup: the loser answers with the winner's report
@@ -179,9 +189,10 @@ public class IntakeService {
 		}
 	}
 
-	private long insertReport(ReportSubmission submission, Place place, CategoryView category, String description,
-			BigDecimal[] position, String address, String name, String phone, String key, Instant receivedAt,
-			String receivedBy) {
+	private long insertReport(Checked checked, Instant receivedAt, String receivedBy) {
+		ReportSubmission submission = checked.submission();
+		Place place = checked.place();
+		BigDecimal[] position = checked.position();
 		for (int attempt = 0;; attempt++) {
 			String trackingCode = TrackingCodes.next();
 			boolean taken = jdbc.sql("SELECT COUNT(*) FROM report WHERE tracking_code = ?").param(trackingCode)
@@ -204,17 +215,17 @@ public class IntakeService {
 				.param("communityId", place.community().id())
 				.param("placeId", place.region().id() == place.community().id() ? null : place.region().id())
 				.param("regionPath", place.region().path())
-				.param("categoryId", category == null ? null : category.id())
-				.param("description", description)
+				.param("categoryId", checked.category() == null ? null : checked.category().id())
+				.param("description", checked.description())
 				.param("latitude", position[0])
 				.param("longitude", position[1])
 				.param("accuracy", SubmissionRules.accuracy(submission.locationAccuracyMeters()))
-				.param("address", address)
-				.param("name", name)
-				.param("phone", phone)
+				.param("address", checked.address())
+				.param("name", checked.name())
+				.param("phone", checked.phone())
 				.param("receivedAt", utc(receivedAt))
 				.param("receivedBy", receivedBy)
-				.param("key", key)
+				.param("key", checked.idempotencyKey())
 				.param("externalSource", submission.externalId() == null ? null : submission.channel().name())
 				.param("externalId", submission.externalId())
 				.update(keys, "id");

@@ -33,6 +33,11 @@ public class TestAccounts {
 		return SecurityMockMvcRequestPostProcessors.authentication(accounts.freshAuthentication(username));
 	}
 
+	/** The principal a signed-in request of this account carries, for calling services directly. */
+	public chengguan.platform.security.StaffPrincipal principal(String username) {
+		return (chengguan.platform.security.StaffPrincipal) accounts.freshAuthentication(username).getPrincipal();
+	}
+
 	/** A new account with a password already chosen, at the region with this code; returns its username. */
 	public String newAccount(String prefix, String regionCode, Role... roles) {
 		String username = prefix + "-" + System.currentTimeMillis() % 100_000 + "-" + SEQUENCE.incrementAndGet();
