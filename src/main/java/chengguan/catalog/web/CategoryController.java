@@ -1,7 +1,11 @@
 package chengguan.catalog.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import jakarta.validation.Valid;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -27,8 +31,21 @@ class CategoryController {
 
 	private final CategoryService categories;
 
-	CategoryController(CategoryService categories) {
+	private final MessageSource messages;
+
+	CategoryController(CategoryService categories, MessageSource messages) {
 		this.categories = categories;
+		this.messages = messages;
+	}
+
+	/**
+	 * A value that could not even be converted (letters for minutes) leaves no form object to show again: show the
+	 * stored values with the reason on top instead.
+	 */
+	private void replaceUnconvertible(String name, CategoryForm fallback, BindingResult errors, Model model) {
+		model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + name);
+		model.addAttribute(name, fallback);
+		model.addAttribute("error", messages.getMessage(errors.getAllErrors().get(0), LocaleContextHolder.getLocale()));
 	}
 
 	@GetMapping
@@ -46,9 +63,13 @@ class CategoryController {
 	@PostMapping("/{id}")
 	@PreAuthorize("hasRole('ADMIN')")
 	String update(@PathVariable long id, @Valid @ModelAttribute("form") CategoryForm form, BindingResult errors,
-			Model model, RedirectAttributes redirect) {
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		CategoryView category = categories.find(id).orElseThrow(NotFoundException::new);
-		if (errors.hasErrors() || form.version() == null) {
+		if (errors.hasErrors() || form == null || form.version() == null) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			if (model.getAttribute("form") == null) {
+				replaceUnconvertible("form", CategoryForm.of(category), errors, model);
+			}
 			return form(category, form, CategoryForm.childOf(category), model);
 		}
 		categories.update(id, form.version(), form.name().strip(), form.sort(), form.rules());
@@ -59,9 +80,13 @@ class CategoryController {
 	@PostMapping("/{id}/children")
 	@PreAuthorize("hasRole('ADMIN')")
 	String addChild(@PathVariable long id, @Valid @ModelAttribute("childForm") CategoryForm childForm,
-			BindingResult errors, Model model, RedirectAttributes redirect) {
+			BindingResult errors, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		CategoryView parent = categories.find(id).orElseThrow(NotFoundException::new);
-		if (errors.hasErrors() || childForm.code() == null) {
+		if (errors.hasErrors() || childForm == null || childForm.code() == null) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			if (model.getAttribute("childForm") == null) {
+				replaceUnconvertible("childForm", CategoryForm.childOf(parent), errors, model);
+			}
 			return form(parent, CategoryForm.of(parent), childForm, model);
 		}
 		CategoryView child = categories.addChild(id, childForm.code(), childForm.name().strip(), childForm.sort(),

@@ -18,7 +18,7 @@ record CategoryForm(@Pattern(regexp = "[A-Z0-9]{1,16}", message = "{category.cod
 		@Size(max = 64) String responsibleDepartment, @NotNull HandlingMode handlingMode,
 		@NotNull @Min(1) @Max(72 * 60) Integer acceptMinutes, @NotNull @Min(1) @Max(90 * 24 * 60) Integer handleMinutes,
 		@NotNull LimitBasis limitBasis, @Size(max = 500) String legalBasis,
-		@Pattern(regexp = "[a-z0-9-]{0,32}", message = "{category.icon.pattern}") String icon, boolean active,
+		@Pattern(regexp = "[a-z0-9-]{0,32}", message = "{category.icon.pattern}") String icon, Boolean active,
 		Long version) {
 
 	static CategoryForm of(CategoryView category) {
@@ -38,7 +38,7 @@ record CategoryForm(@Pattern(regexp = "[A-Z0-9]{1,16}", message = "{category.cod
 
 	CategoryRules rules() {
 		return new CategoryRules(blankToNull(responsibleDepartment), handlingMode, acceptMinutes, handleMinutes,
-				limitBasis, blankToNull(legalBasis), blankToNull(icon), active);
+				limitBasis, blankToNull(legalBasis), blankToNull(icon), Boolean.TRUE.equals(active));
 	}
 
 	int sort() {
