@@ -42,6 +42,7 @@ class WithoutDemoProfileTest {
 		assertThat(context.getBeansOfType(DemoAccounts.class)).isEmpty();
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM region").query(Integer.class).single()).isZero();
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM user_account").query(Integer.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM report").query(Integer.class).single()).isZero();
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE success = TRUE")
 			.query(Integer.class)
 			.single()).isGreaterThanOrEqualTo(3);

@@ -117,8 +117,11 @@ public class IntakeService {
 		return store(submission, who);
 	}
 
-	/** An imported work order; the caller has checked scope and that the external id is new. */
-	SubmittedReport importWorkOrder(ReportSubmission submission, String importedBy) {
+	/**
+	 * A report that happened elsewhere first: an imported 12345 work order or a migrated one, keeping its own
+	 * received time. The caller has checked scope; a known external id is refused by the database.
+	 */
+	public SubmittedReport importWorkOrder(ReportSubmission submission, String importedBy) {
 		return store(submission, null, importedBy);
 	}
 

@@ -91,6 +91,15 @@ class DuplicatesAndStaffIntakeTest {
 	}
 
 	@Test
+	void theDemoWeekHasReportsFromEveryChannelAndALikelyDuplicate() {
+		assertThat(jdbc.sql("SELECT DISTINCT channel FROM report WHERE received_by = 'demo' OR channel IN ('QR_CODE', 'API')")
+			.query(String.class).list())
+			.containsAll(java.util.Arrays.stream(Channel.values()).map(Enum::name).toList());
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM report_duplicate d JOIN report r ON r.id = d.report_id "
+				+ "WHERE r.description LIKE '北门口垃圾%'").query(Integer.class).single()).isEqualTo(1);
+	}
+
+	@Test
 	void anOpenReportCannotBeRated() throws Exception {
 		SubmittedReport open = resident("34.900000", "117.100000", null);
 		mvc.perform(post("/t/" + open.trackingCode() + "/rating").param("rating", "SATISFIED").with(csrf()))
