@@ -155,6 +155,35 @@ class HotlineImportTest {
 		mvc.perform(get(location).with(httpBasic(username, "wrong-password"))).andExpect(status().isUnauthorized());
 	}
 
+	@Test
+	void administratorsEditTheProfileAndAMistakeInItIsExplained() throws Exception {
+		ImportProfile profile = imports.profile(profileId());
+		String columns = profile.columnText().replace("description=诉求内容", "description=来电内容");
+		mvc.perform(post("/intake/imports/profiles/" + profile.id()).with(accounts.as("dispatcher")).with(csrf())
+			.param("version", Long.toString(profile.version())).param("name", profile.name())
+			.param("columns", columns).param("categories", profile.categoryText()))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/intake/imports/profiles/" + profile.id()).with(accounts.as("admin")).with(csrf())
+			.param("version", Long.toString(profile.version())).param("name", profile.name())
+			.param("columns", "externalId=工单编号\n这一行没有等号").param("categories", ""))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("第 2 行应为「名称=值」")));
+		mvc.perform(post("/intake/imports/profiles/" + profile.id()).with(accounts.as("admin")).with(csrf())
+			.param("version", Long.toString(profile.version())).param("name", profile.name())
+			.param("columns", "externalId=工单编号").param("categories", ""))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("缺少必填字段 community")));
+		mvc.perform(post("/intake/imports/profiles/" + profile.id()).with(accounts.as("admin")).with(csrf())
+			.param("version", Long.toString(profile.version())).param("name", profile.name())
+			.param("columns", columns).param("categories", profile.categoryText() + "\n垃圾满溢=E0107"))
+			.andExpect(status().is3xxRedirection());
+		ImportProfile saved = imports.profile(profile.id());
+		assertThat(saved.columns()).containsEntry(ImportField.DESCRIPTION, "来电内容");
+		assertThat(saved.categories()).containsEntry("垃圾满溢", "E0107");
+		// put it back for the other tests of this class
+		imports.saveProfile(saved.id(), saved.version(), saved.name(), profile.columnText(), profile.categoryText());
+	}
+
 	private long upload(byte[] content, String name) throws Exception {
 		String location = mvc.perform(multipart("/intake/imports")
 			.file(new MockMultipartFile("file", name, "application/octet-stream", content))
