@@ -25,6 +25,7 @@ import org.springframework.web.multipart.MultipartFile;
 import chengguan.catalog.CategoryService;
 import chengguan.catalog.ReportableCategory;
 import chengguan.intake.Channel;
+import chengguan.intake.IntakeProperties;
 import chengguan.intake.IntakeService;
 import chengguan.intake.PublicReportStatus;
 import chengguan.intake.Rating;
@@ -53,8 +54,11 @@ class ReportPageController {
 
 	private final MessageSource messages;
 
+	private final IntakeProperties settings;
+
 	ReportPageController(IntakeService intake, ReportQueries reports, CategoryService categories, MapSettings maps,
-			MessageSource messages) {
+			MessageSource messages, IntakeProperties settings) {
+		this.settings = settings;
 		this.intake = intake;
 		this.reports = reports;
 		this.categories = categories;
@@ -111,8 +115,10 @@ class ReportPageController {
 		model.addAttribute("place", place);
 		model.addAttribute("form", form);
 		model.addAttribute("categoryGroups", grouped);
+		Map<String, ReportableCategory> byCode = new java.util.HashMap<>();
+		all.forEach(category -> byCode.put(category.category().code(), category));
 		model.addAttribute("commonCategories",
-				all.stream().filter(c -> c.category().icon() != null && !c.category().icon().isBlank()).toList());
+				settings.commonCategories().stream().map(byCode::get).filter(java.util.Objects::nonNull).toList());
 		model.addAttribute("kinds", ReportKind.values());
 		model.addAttribute("maps", maps);
 		model.addAttribute("centerLatitude", place.latitude() != null ? place.latitude() : maps.centerLatitude());
