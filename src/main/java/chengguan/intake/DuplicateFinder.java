@@ -38,7 +38,7 @@ class DuplicateFinder {
 				SELECT category_id, community_id, latitude, longitude, address, received_at FROM report WHERE id = ?""")
 			.param(reportId)
 			.query((rs, n) -> new Subject((Long) rs.getObject(1, Long.class), rs.getLong(2),
-					(Double) rs.getObject(3, Double.class), (Double) rs.getObject(4, Double.class), rs.getString(5),
+					asDouble(rs.getBigDecimal(3)), asDouble(rs.getBigDecimal(4)), rs.getString(5),
 					rs.getObject(6, java.time.OffsetDateTime.class)))
 			.single();
 		if (subject.categoryId() == null) {
@@ -104,6 +104,10 @@ class DuplicateFinder {
 			jdbc.sql("UPDATE report SET duplicate_candidates = ? WHERE id = ?").params(found.size(), reportId).update();
 		}
 		return found.size();
+	}
+
+	private static Double asDouble(java.math.BigDecimal value) {
+		return value == null ? null : value.doubleValue();
 	}
 
 	/** Great-circle distance by the haversine formula; plenty precise for a few hundred metres. */
