@@ -55,7 +55,8 @@ class DuplicateFinder {
 					WHERE category_id = :category AND id <> :id AND status IN ('PENDING', 'IN_PROGRESS')
 					  AND received_at >= :since AND received_at <= :until
 					  AND latitude BETWEEN :minLat AND :maxLat AND longitude BETWEEN :minLng AND :maxLng
-					ORDER BY received_at DESC""")
+					ORDER BY received_at DESC
+					LIMIT 200""")
 				.param("category", subject.categoryId())
 				.param("id", reportId)
 				.param("since", since)
@@ -77,7 +78,8 @@ class DuplicateFinder {
 					WHERE category_id = :category AND id <> :id AND status IN ('PENDING', 'IN_PROGRESS')
 					  AND received_at >= :since AND received_at <= :until
 					  AND community_id = :community AND address = :address
-					ORDER BY received_at DESC""")
+					ORDER BY received_at DESC
+					LIMIT 20""")
 				.param("category", subject.categoryId())
 				.param("id", reportId)
 				.param("since", since)
@@ -85,10 +87,7 @@ class DuplicateFinder {
 				.param("community", subject.communityId())
 				.param("address", subject.address())
 				.query((rs, n) -> new Candidate(rs.getLong(1), null, null))
-				.list()
-				.stream()
-				.limit(20)
-				.toList();
+				.list();
 		}
 		else {
 			return 0;

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -146,7 +145,7 @@ public class HotlineImportService {
 		requireColumns(profile, file);
 		String fileId = files.store(content, WorkOrderFile.isXlsx(content)
 				? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv");
-		List<RowOutcome> outcomes = evaluate(profile, file, who.scope());
+		List<RowOutcome> outcomes = evaluate(profile, file, who.scope(), new IntakeService.Lookups());
 		int failed = (int) outcomes.stream().filter(o -> o.error() != null).count();
 		int existing = (int) outcomes.stream().filter(RowOutcome::alreadyImported).count();
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
@@ -189,7 +188,8 @@ public class HotlineImportService {
 			ImportProfile profile = profile(job.profileId());
 			byte[] content = files.load(job.fileId()).orElseThrow().content();
 			DataScope scope = scopeOf(job.scopePath());
-			List<RowOutcome> outcomes = evaluate(profile, WorkOrderFile.read(content, MAX_ROWS), scope);
+			IntakeService.Lookups lookups = new IntakeService.Lookups();
+			List<RowOutcome> outcomes = evaluate(profile, WorkOrderFile.read(content, MAX_ROWS), scope, lookups);
 			jdbc.sql("DELETE FROM import_row_error WHERE batch_id = ?").param(batchId).update();
 			List<RowOutcome> errors = new ArrayList<>();
 			for (RowOutcome outcome : outcomes) {
@@ -202,7 +202,7 @@ public class HotlineImportService {
 				}
 				else {
 					try {
-						intake.importWorkOrder(outcome.submission(), job.createdBy());
+						intake.importWorkOrder(outcome.submission(), job.createdBy(), lookups);
 						imported++;
 					}
 					catch (DuplicateKeyException alreadyThere) {
@@ -319,7 +319,8 @@ public class HotlineImportService {
 		}
 	}
 
-	private List<RowOutcome> evaluate(ImportProfile profile, WorkOrderFile file, DataScope scope) {
+	private List<RowOutcome> evaluate(ImportProfile profile, WorkOrderFile file, DataScope scope,
+			IntakeService.Lookups lookups) {
 		Map<String, RegionView> communities = new HashMap<>();
 		for (RegionView community : regions.communities(scope)) {
 			communities.put(community.code(), community);
@@ -332,13 +333,13 @@ public class HotlineImportService {
 		Set<String> seenInFile = new HashSet<>();
 		List<RowOutcome> outcomes = new ArrayList<>(file.rows().size());
 		for (WorkOrderFile.Row row : file.rows()) {
-			outcomes.add(evaluate(profile, row, communities, existing, seenInFile));
+			outcomes.add(evaluate(profile, row, communities, existing, seenInFile, lookups));
 		}
 		return outcomes;
 	}
 
 	private RowOutcome evaluate(ImportProfile profile, WorkOrderFile.Row row, Map<String, RegionView> communities,
-			Set<String> existing, Set<String> seenInFile) {
+			Set<String> existing, Set<String> seenInFile, IntakeService.Lookups lookups) {
 		Map<ImportField, String> columns = profile.columns();
 		String externalId = row.get(columns.get(ImportField.EXTERNAL_ID));
 		if (externalId == null) {
@@ -381,7 +382,7 @@ public class HotlineImportService {
 				row.get(columns.get(ImportField.ADDRESS)), row.get(columns.get(ImportField.REPORTER_NAME)),
 				row.get(columns.get(ImportField.REPORTER_PHONE)), List.of(), null, null, externalId, receivedAt);
 		try {
-			intake.check(submission);
+			intake.check(submission, lookups);
 		}
 		catch (UserFacingException ex) {
 			if ("report.category.unknown".equals(ex.messageCode()) || "report.category.required".equals(ex.messageCode())) {
@@ -444,7 +445,7 @@ public class HotlineImportService {
 	}
 
 	private String message(UserFacingException ex) {
-		return messages.getMessage(ex.messageCode(), ex.arguments(), ex.messageCode(), Locale.SIMPLIFIED_CHINESE);
+		return ex.message(messages);
 	}
 
 	private DataScope scopeOf(String path) {

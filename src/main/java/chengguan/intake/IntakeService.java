@@ -122,11 +122,25 @@ public class IntakeService {
 	 * received time. The caller has checked scope; a known external id is refused by the database.
 	 */
 	public SubmittedReport importWorkOrder(ReportSubmission submission, String importedBy) {
-		return store(submission, null, importedBy);
+		return store(submission, null, importedBy, new Lookups());
+	}
+
+	/** The same, with places and categories looked up once for a whole batch. */
+	SubmittedReport importWorkOrder(ReportSubmission submission, String importedBy, Lookups lookups) {
+		return store(submission, null, importedBy, lookups);
+	}
+
+	/** Places and categories already looked up, for checking many submissions in a row (one import batch). */
+	static final class Lookups {
+
+		private final java.util.Map<String, Place> places = new java.util.HashMap<>();
+
+		private final java.util.Map<String, CategoryView> categories = new java.util.HashMap<>();
+
 	}
 
 	private SubmittedReport store(ReportSubmission submission, StaffPrincipal who) {
-		return store(submission, who, who == null ? null : who.username());
+		return store(submission, who, who == null ? null : who.username(), new Lookups());
 	}
 
 	/** A submission that passed every check, with its text cleaned and its place and category looked up. */
@@ -135,9 +149,11 @@ public class IntakeService {
 	}
 
 	/** Runs every check of a submission without storing anything (also used by the 12345 import preview). */
-	Checked check(ReportSubmission submission) {
-		Place place = place(submission.regionCode());
-		CategoryView category = category(submission.categoryCode());
+	Checked check(ReportSubmission submission, Lookups lookups) {
+		Place place = submission.regionCode() == null ? place(null)
+				: lookups.places.computeIfAbsent(submission.regionCode().strip(), this::place);
+		CategoryView category = submission.categoryCode() == null ? category(null)
+				: lookups.categories.computeIfAbsent(submission.categoryCode().strip(), this::category);
 		if (submission.kind() == null) {
 			throw new InvalidRequestException("report.kind.required");
 		}
@@ -153,8 +169,9 @@ public class IntakeService {
 		return new Checked(submission, place, category, description, position, address, name, phone, key);
 	}
 
-	private SubmittedReport store(ReportSubmission submission, StaffPrincipal who, String receivedBy) {
-		Checked checked = check(submission);
+	private SubmittedReport store(ReportSubmission submission, StaffPrincipal who, String receivedBy,
+			Lookups lookups) {
+		Checked checked = check(submission, lookups);
 		if (who != null) {
 			scopeGuard.requireCovers(who, checked.place().region().path(), "region", checked.place().region().id());
 		}

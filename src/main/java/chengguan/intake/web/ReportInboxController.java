@@ -40,7 +40,6 @@ import chengguan.organization.RegionService;
 import chengguan.platform.security.StaffPrincipal;
 import chengguan.platform.storage.StoredFile;
 import chengguan.platform.web.MapSettings;
-import chengguan.platform.web.TooManyRequestsException;
 import chengguan.platform.web.UserFacingException;
 
 /** Staff side of intake: every channel's reports in one list, one report's details, merging, and the intake form. */
@@ -148,16 +147,13 @@ class ReportInboxController {
 			redirect.addFlashAttribute("noticeArgs", new Object[] { recorded.trackingCode() });
 			return "redirect:/intake/reports/" + recorded.id();
 		}
-		catch (TooManyRequestsException ex) {
-			throw ex;
-		}
 		catch (UserFacingException ex) {
-			if (ex.status() == HttpStatus.NOT_FOUND) {
+			if (!ex.correctableInForm()) {
 				throw ex;
 			}
 			response.setStatus(ex.status().value());
 			model.addAttribute("error",
-					messages.getMessage(ex.messageCode(), ex.arguments(), ex.messageCode(), LocaleContextHolder.getLocale()));
+					ex.message(messages));
 			return renderForm(form, me, model);
 		}
 	}

@@ -37,7 +37,6 @@ import chengguan.intake.SubmittedReport;
 import chengguan.platform.web.MapSettings;
 import chengguan.platform.web.NotFoundException;
 import chengguan.platform.web.PublicAddresses;
-import chengguan.platform.web.TooManyRequestsException;
 import chengguan.platform.web.UserFacingException;
 
 /** Residents' pages, no sign-in: the reporting page behind each QR code and the status page of a report. */
@@ -90,17 +89,13 @@ class ReportPageController {
 					form.getIdempotencyKey(), request.getRemoteAddr()));
 			return "redirect:/t/" + submitted.trackingCode() + "?submitted";
 		}
-		catch (TooManyRequestsException ex) {
-			throw ex;
-		}
 		catch (UserFacingException ex) {
-			if (ex.status() == HttpStatus.NOT_FOUND) {
+			if (!ex.correctableInForm()) {
 				throw ex;
 			}
 			// the same page again with what they typed (photos must be chosen again: browsers never refill them)
 			response.setStatus(ex.status().value());
-			model.addAttribute("error", messages.getMessage(ex.messageCode(), ex.arguments(), ex.messageCode(),
-					LocaleContextHolder.getLocale()));
+			model.addAttribute("error", ex.message(messages));
 			return render(regionCode, form, model);
 		}
 	}

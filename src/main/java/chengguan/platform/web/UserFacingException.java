@@ -1,5 +1,7 @@
 package chengguan.platform.web;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -31,6 +33,19 @@ public class UserFacingException extends RuntimeException {
 
 	public Object[] arguments() {
 		return arguments.clone();
+	}
+
+	/** The Chinese text of the refusal. */
+	public String message(MessageSource messages) {
+		return messages.getMessage(messageCode, arguments, messageCode, LocaleContextHolder.getLocale());
+	}
+
+	/**
+	 * Whether the person can fix it by changing what they typed, so the form should come back with the message;
+	 * a missing page, a refusal or a rate limit is shown as an error page instead.
+	 */
+	public boolean correctableInForm() {
+		return status != HttpStatus.NOT_FOUND && status != HttpStatus.FORBIDDEN && status != HttpStatus.TOO_MANY_REQUESTS;
 	}
 
 }
