@@ -38,8 +38,14 @@ CATEGORIES=(暴露垃圾 占道经营 机动车乱停放 乱堆乱放 噪声扰�
 echo "rows: $ROWS, file: $(du -h "$WORK/orders.csv" | cut -f1)"
 
 START=$(date +%s.%N)
-RESPONSE=$(curl -fs -u dispatcher:Demo@2026 -F "file=@$WORK/orders.csv;type=text/csv" \
+RESPONSE=$(curl -s -w '\n%{http_code}' -u dispatcher:Demo@2026 -F "file=@$WORK/orders.csv;type=text/csv" \
   "http://localhost:$PORT/api/v1/hotline-imports")
+CODE=$(echo "$RESPONSE" | tail -n 1)
+RESPONSE=$(echo "$RESPONSE" | head -n 1)
+if [ "$CODE" != "202" ]; then
+  echo "upload refused: HTTP $CODE $(echo "$RESPONSE" | head -c 300)"
+  exit 1
+fi
 PREVIEWED=$(date +%s.%N)
 ID=$(echo "$RESPONSE" | sed -E 's/.*"id":([0-9]+).*/\1/')
 echo "preview (upload, parse, check every row): $(echo "$PREVIEWED - $START" | bc) s"

@@ -156,6 +156,20 @@ class HotlineImportTest {
 	}
 
 	@Test
+	void wrongPasswordsOnTheApiLockTheAccountLikeTheSignInForm() throws Exception {
+		String username = accounts.newAccount("api-guess", "370471", Role.DISPATCHER);
+		for (int i = 0; i < 5; i++) {
+			mvc.perform(get("/api/v1/hotline-imports/1").with(httpBasic(username, "guess-" + i)))
+				.andExpect(status().isUnauthorized());
+		}
+		// the right password no longer helps: the account is locked
+		mvc.perform(get("/api/v1/hotline-imports/1").with(httpBasic(username, TestAccounts.PASSWORD)))
+			.andExpect(status().isUnauthorized());
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'SIGN_IN_FAILURE' AND actor = ?")
+			.param(username).query(Integer.class).single()).isEqualTo(5);
+	}
+
+	@Test
 	void administratorsEditTheProfileAndAMistakeInItIsExplained() throws Exception {
 		ImportProfile profile = imports.profile(profileId());
 		String columns = profile.columnText().replace("description=诉求内容", "description=来电内容");
