@@ -196,7 +196,8 @@ public class IntakeService {
 							"channel=" + submission.channel() + " tracking=" + trackingCode);
 				}
 				events.publishEvent(new ReportReceived(id, trackingCode, submission.channel(),
-						checked.place().community().id(), checked.category() == null ? null : checked.category().id()));
+						checked.place().community().id(), checked.place().region().path(),
+						checked.category() == null ? null : checked.category().id(), receivedAt));
 				return new SubmittedReport(id, trackingCode, candidates, false);
 			});
 		}
@@ -337,6 +338,7 @@ public class IntakeService {
 		jdbc.sql("UPDATE report SET merged_into_id = ? WHERE merged_into_id = ?").params(primaryId, duplicateId).update();
 		appendEvent(duplicateId, ReportEventType.MERGED, primary.trackingCode(), who.username(), clock.instant());
 		auditLog.record(AuditAction.REPORT_MERGED, "report", duplicateId, "into=" + primaryId);
+		events.publishEvent(new ReportMerged(duplicateId, primaryId, who.username()));
 	}
 
 	record ReportHeader(long id, String trackingCode, ReportStatus status, String regionPath, long version) {
@@ -360,7 +362,11 @@ public class IntakeService {
 	@Transactional
 	public void recordProgress(long reportId, ReportEventType type, ReportStatus newStatus, String publicNote,
 			String actor) {
-		int changed = jdbc.sql("UPDATE report SET status = ?, version = version + 1 WHERE id = ? AND status <> 'MERGED'")
+		// a reopened report will be rated again when it is closed again; the first rating stays on the timeline
+		String clearRating = type == ReportEventType.REOPENED ? ", rating = NULL, rating_comment = NULL, rated_at = NULL"
+				: "";
+		int changed = jdbc.sql("UPDATE report SET status = ?, version = version + 1" + clearRating
+				+ " WHERE id = ? AND status <> 'MERGED'")
 			.params(newStatus.name(), reportId)
 			.update();
 		if (changed != 1) {

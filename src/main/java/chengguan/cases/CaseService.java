@@ -1,0 +1,314 @@
+package chengguan.cases;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import chengguan.catalog.CategoryService;
+import chengguan.catalog.CategoryView;
+import chengguan.catalog.LimitBasis;
+import chengguan.intake.IntakeService;
+import chengguan.intake.Rating;
+import chengguan.intake.ReportEventType;
+import chengguan.intake.ReportMerged;
+import chengguan.intake.ReportRated;
+import chengguan.intake.ReportReceived;
+import chengguan.intake.ReportStatus;
+import chengguan.platform.notification.Notifications;
+import chengguan.platform.security.ScopeGuard;
+import chengguan.platform.security.StaffPrincipal;
+import chengguan.platform.web.ConflictException;
+import chengguan.platform.web.InvalidRequestException;
+import chengguan.platform.web.NotFoundException;
+import chengguan.platform.web.UserFacingException;
+
+/**
+ * Moves cases through {@link CaseAction}. Each step checks scope, role and state, changes the case only if nobody
+ * changed it since the person looked (optimistic locking: of two people acting at once exactly one wins), appends
+ * to the hash-chained history, updates what the reporter sees and queues the reporter's notification, all in one
+ * transaction.
+ */
+@Service
+public class CaseService {
+
+	static final String RESIDENT = "居民回访";
+
+	private static final int MAX_NOTE = 1000;
+
+	private static final String COLUMNS = """
+			id, report_id, tracking_code, state, handling_mode, category_id, community_id, region_path,
+			assignee_unit_id, merged_into_id, accept_due_at, handle_due_at, rework_count, created_at, closed_at, version""";
+
+	private final JdbcClient jdbc;
+
+	private final CaseHistory history;
+
+	private final CategoryService categories;
+
+	private final IntakeService intake;
+
+	private final Notifications notifications;
+
+	private final DueTimes dueTimes;
+
+	private final ScopeGuard scopeGuard;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	CaseService(JdbcClient jdbc, CaseHistory history, CategoryService categories, IntakeService intake,
+			Notifications notifications, DueTimes dueTimes, ScopeGuard scopeGuard, MessageSource messages,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.history = history;
+		this.categories = categories;
+		this.intake = intake;
+		this.notifications = notifications;
+		this.dueTimes = dueTimes;
+		this.scopeGuard = scopeGuard;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	// ---- what intake tells us
+
+	/** Every report opens a case 待受理, in the same transaction that stores the report. */
+	@EventListener
+	void open(ReportReceived received) {
+		CategoryView category = received.categoryId() == null ? null
+				: categories.find(received.categoryId()).orElse(null);
+		Instant now = clock.instant();
+		Instant acceptDue = category == null || category.acceptMinutes() == null ? null
+				: dueTimes.due(received.receivedAt(), category.acceptMinutes(), basis(category));
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO case_file (report_id, tracking_code, state, handling_mode, category_id, community_id,
+				    region_path, accept_due_at, created_at)
+				VALUES (?, ?, 'PENDING', ?, ?, ?, ?, ?, ?)""")
+			.params(received.reportId(), received.trackingCode(),
+					category == null || category.handlingMode() == null ? null : category.handlingMode().name(),
+					received.categoryId(), received.communityId(), received.regionPath(), utc(acceptDue), utc(now))
+			.update(keys, "id");
+		long caseId = keys.getKeyAs(Number.class).longValue();
+		history.append(caseId, now, "系统", "OPENED", null, CaseState.PENDING, "来源：" + received.channel());
+	}
+
+	/** A merged report's case is handled as part of the primary's case. */
+	@EventListener
+	void merged(ReportMerged merged) {
+		CaseView duplicate = forReport(merged.duplicateReportId()).orElseThrow();
+		CaseView primary = forReport(merged.primaryReportId()).orElseThrow();
+		if (CaseAction.MERGE.allowedFrom(duplicate.state())) {
+			transition(duplicate, CaseAction.MERGE, duplicate.version(), "并入案件 " + primary.trackingCode(), null,
+					primary.id(), merged.mergedBy());
+		}
+	}
+
+	/** The reporter's 回访评价: satisfied closes the case for good (销号), not satisfied sends it back (返工). */
+	@EventListener
+	void rated(ReportRated rated) {
+		CaseView ofReport = forReport(rated.reportId()).orElseThrow();
+		CaseView target = ofReport.mergedIntoId() == null ? ofReport : load(ofReport.mergedIntoId());
+		if (target.state() != CaseState.CLOSED) {
+			return; // another reporter of the same merged problem rated first
+		}
+		String label = messages.getMessage("report.rating." + rated.rating(), null, LocaleContextHolder.getLocale());
+		if (rated.rating() == Rating.DISSATISFIED) {
+			String note = "居民评价：" + label + (rated.comment() == null ? "" : "，" + rated.comment());
+			transition(target, CaseAction.REOPEN, target.version(), note, null, null, RESIDENT);
+		}
+		else {
+			transition(target, CaseAction.ARCHIVE, target.version(), "居民评价：" + label, null, null, RESIDENT);
+		}
+	}
+
+	// ---- what staff do
+
+	/**
+	 * Takes one step on a case.
+	 * @param seenVersion the version the person saw; if the case moved on since, nothing happens and they are told
+	 * @param assigneeUnitId for a dispatch: the department, squadron or workstation that will handle it
+	 */
+	@Transactional
+	public CaseView act(long caseId, CaseAction action, long seenVersion, String note, Long assigneeUnitId,
+			StaffPrincipal who) {
+		CaseView current = get(caseId, who);
+		if (!action.mayBeTakenBy(who.roles())) {
+			throw new UserFacingException(HttpStatus.FORBIDDEN, "case.action.notForRole", label("case.action." + action));
+		}
+		return transition(current, action, seenVersion, note, assigneeUnitId, null, who.username());
+	}
+
+	private CaseView transition(CaseView current, CaseAction action, long seenVersion, String note, Long unitId,
+			Long mergedInto, String actor) {
+		if (current.version() != seenVersion) {
+			throw new ConflictException("case.takenByOther");
+		}
+		if (!action.allowedFrom(current.state())) {
+			throw new ConflictException("case.action.notFromState", label("case.state." + current.state()),
+					label("case.action." + action));
+		}
+		String cleanNote = note == null || note.isBlank() ? null : note.strip();
+		if (action.noteRequired() && cleanNote == null) {
+			throw new InvalidRequestException("case.action.noteRequired", label("case.action." + action));
+		}
+		if (cleanNote != null && cleanNote.length() > MAX_NOTE) {
+			throw new InvalidRequestException("case.note.tooLong", MAX_NOTE);
+		}
+		if (action == CaseAction.DISPATCH && unitId == null) {
+			throw new InvalidRequestException("case.dispatch.unitRequired");
+		}
+		Instant now = clock.instant();
+		CaseState target = action.target();
+		boolean rework = action == CaseAction.VERIFY_FAIL || action == CaseAction.REOPEN;
+		Instant handleDue = action == CaseAction.DISPATCH || rework ? handleDue(current, now) : current.handleDueAt();
+		int changed = jdbc.sql("""
+				UPDATE case_file SET state = ?, version = version + 1,
+				    assignee_unit_id = COALESCE(?, assignee_unit_id), merged_into_id = COALESCE(?, merged_into_id),
+				    handle_due_at = ?, rework_count = rework_count + ?, closed_at = ?
+				WHERE id = ? AND version = ? AND state = ?""")
+			.params(target.name(), unitId, mergedInto, utc(handleDue), rework ? 1 : 0,
+					target == CaseState.CLOSED || target.isTerminal() ? utc(now) : null, current.id(), seenVersion,
+					current.state().name())
+			.update();
+		if (changed != 1) {
+			throw new ConflictException("case.takenByOther");
+		}
+		history.append(current.id(), now, actor, action.name(), current.state(), target, cleanNote);
+		tellTheReporter(current, action, cleanNote, actor);
+		return load(current.id());
+	}
+
+	private Instant handleDue(CaseView current, Instant now) {
+		if (current.categoryId() == null) {
+			return null;
+		}
+		return categories.find(current.categoryId())
+			.filter(category -> category.handleMinutes() != null)
+			.map(category -> dueTimes.due(now, category.handleMinutes(), basis(category)))
+			.orElse(null);
+	}
+
+	/** What the reporter sees on the status page, and the SMS they get, for the steps that concern them. */
+	private void tellTheReporter(CaseView c, CaseAction action, String note, String actor) {
+		String code = c.trackingCode();
+		switch (action) {
+			case ACCEPT -> {
+				intake.recordProgress(c.reportId(), ReportEventType.ACCEPTED, ReportStatus.IN_PROGRESS, null, actor);
+				notifyReporters(c, "【城管进社区】您反映的问题（查询码 " + code + "）已受理，我们会尽快处理。");
+			}
+			case DECLINE -> {
+				intake.recordProgress(c.reportId(), ReportEventType.DECLINED, ReportStatus.DECLINED, note, actor);
+				notifyReporters(c, "【城管进社区】您反映的问题（查询码 " + code + "）经核实不予立案，原因：" + note
+						+ "。如有疑问，请拨打社区公示牌上的电话。");
+			}
+			case DISPATCH -> {
+				intake.recordProgress(c.reportId(), ReportEventType.DISPATCHED, ReportStatus.IN_PROGRESS, null, actor);
+				notifyReporters(c, "【城管进社区】您反映的问题（查询码 " + code + "）已派给负责部门处理。");
+			}
+			case FEEDBACK_DONE ->
+				intake.recordProgress(c.reportId(), ReportEventType.HANDLED, ReportStatus.IN_PROGRESS, null, actor);
+			case VERIFY_PASS, RESOLVE_ON_SPOT -> {
+				String result = action == CaseAction.RESOLVE_ON_SPOT ? note : lastFeedback(c.id());
+				intake.recordProgress(c.reportId(), ReportEventType.CLOSED, ReportStatus.CLOSED,
+						result == null ? null : "处理结果：" + result, actor);
+				notifyReporters(c, "【城管进社区】您反映的问题（查询码 " + code + "）已办结。欢迎凭查询码在扫码页面查看结果并评价。");
+			}
+			case REOPEN -> {
+				intake.recordProgress(c.reportId(), ReportEventType.REOPENED, ReportStatus.IN_PROGRESS, null, actor);
+				notifyReporters(c, "【城管进社区】收到您的评价，您反映的问题（查询码 " + code + "）已安排重新处理。");
+			}
+			default -> {
+				// internal steps (立案, 签收, 退回, 核查不通过, 销号, 合并) are not the reporter's concern
+			}
+		}
+	}
+
+	private void notifyReporters(CaseView c, String message) {
+		for (String phone : intake.reporterPhones(c.reportId())) {
+			notifications.enqueue(Notifications.SMS, phone, message);
+		}
+	}
+
+	private String lastFeedback(long caseId) {
+		return jdbc.sql("""
+				SELECT note FROM case_history WHERE case_id = ? AND action = 'FEEDBACK_DONE' ORDER BY seq DESC LIMIT 1""")
+			.param(caseId)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	// ---- reading
+
+	/** The case, if inside the person's scope; otherwise 404 and an audit entry. */
+	@Transactional(readOnly = true)
+	public CaseView get(long caseId, StaffPrincipal who) {
+		CaseView found = find(caseId).orElseThrow(NotFoundException::new);
+		scopeGuard.requireCovers(who, found.regionPath(), "case", caseId);
+		return found;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<CaseView> forReport(long reportId) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM case_file WHERE report_id = ?").param(reportId)
+			.query((rs, n) -> view(rs)).optional();
+	}
+
+	@Transactional(readOnly = true)
+	public List<CaseHistory.Entry> history(long caseId, StaffPrincipal who) {
+		get(caseId, who);
+		return history.entries(caseId);
+	}
+
+	private Optional<CaseView> find(long caseId) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM case_file WHERE id = ?").param(caseId)
+			.query((rs, n) -> view(rs)).optional();
+	}
+
+	private CaseView load(long caseId) {
+		return find(caseId).orElseThrow();
+	}
+
+	private static CaseView view(ResultSet rs) throws SQLException {
+		return new CaseView(rs.getLong("id"), rs.getLong("report_id"), rs.getString("tracking_code"),
+				CaseState.valueOf(rs.getString("state")), rs.getString("handling_mode"),
+				rs.getObject("category_id", Long.class), rs.getLong("community_id"), rs.getString("region_path"),
+				rs.getObject("assignee_unit_id", Long.class), rs.getObject("merged_into_id", Long.class),
+				instant(rs, "accept_due_at"), instant(rs, "handle_due_at"), rs.getInt("rework_count"),
+				instant(rs, "created_at"), instant(rs, "closed_at"), rs.getLong("version"));
+	}
+
+	private String label(String code) {
+		return messages.getMessage(code, null, code, LocaleContextHolder.getLocale());
+	}
+
+	private static LimitBasis basis(CategoryView category) {
+		return category.limitBasis() == null ? LimitBasis.WORKING : category.limitBasis();
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+}
