@@ -51,7 +51,8 @@ public class CaseService {
 
 	private static final String COLUMNS = """
 			id, report_id, tracking_code, state, handling_mode, category_id, community_id, region_path,
-			assignee_unit_id, merged_into_id, accept_due_at, handle_due_at, rework_count, created_at, closed_at, version""";
+			assignee_unit_id, merged_into_id, accept_due_at, handle_started_at, handle_due_at, overdue_at, escalation_level,
+			rework_count, created_at, closed_at, version""";
 
 	private final JdbcClient jdbc;
 
@@ -176,13 +177,19 @@ public class CaseService {
 		Instant now = clock.instant();
 		CaseState target = action.target();
 		boolean rework = action == CaseAction.VERIFY_FAIL || action == CaseAction.REOPEN;
-		Instant handleDue = action == CaseAction.DISPATCH || rework ? handleDue(current, now) : current.handleDueAt();
+		// a new time limit starts when the case is registered (handling) and again with every rework
+		boolean newLimit = action == CaseAction.REGISTER || rework;
+		Instant handleDue = newLimit ? handleDue(current, now) : current.handleDueAt();
+		Instant handleStarted = newLimit ? now : current.handleStartedAt();
+		boolean limitChanges = newLimit || (current.inAcceptPhase() && !target.equals(CaseState.ACCEPTED));
 		int changed = jdbc.sql("""
 				UPDATE case_file SET state = ?, version = version + 1,
 				    assignee_unit_id = COALESCE(?, assignee_unit_id), merged_into_id = COALESCE(?, merged_into_id),
-				    handle_due_at = ?, rework_count = rework_count + ?, closed_at = ?
+				    handle_started_at = ?, handle_due_at = ?, overdue_at = ?, rework_count = rework_count + ?,
+				    closed_at = ?
 				WHERE id = ? AND version = ? AND state = ?""")
-			.params(target.name(), unitId, mergedInto, utc(handleDue), rework ? 1 : 0,
+			.params(target.name(), unitId, mergedInto, utc(handleStarted), utc(handleDue),
+					limitChanges ? null : utc(current.overdueAt()), rework ? 1 : 0,
 					target == CaseState.CLOSED || target.isTerminal() ? utc(now) : null, current.id(), seenVersion,
 					current.state().name())
 			.update();
@@ -290,7 +297,8 @@ public class CaseService {
 				CaseState.valueOf(rs.getString("state")), rs.getString("handling_mode"),
 				rs.getObject("category_id", Long.class), rs.getLong("community_id"), rs.getString("region_path"),
 				rs.getObject("assignee_unit_id", Long.class), rs.getObject("merged_into_id", Long.class),
-				instant(rs, "accept_due_at"), instant(rs, "handle_due_at"), rs.getInt("rework_count"),
+				instant(rs, "accept_due_at"), instant(rs, "handle_started_at"), instant(rs, "handle_due_at"),
+				instant(rs, "overdue_at"), rs.getInt("escalation_level"), rs.getInt("rework_count"),
 				instant(rs, "created_at"), instant(rs, "closed_at"), rs.getLong("version"));
 	}
 

@@ -5,5 +5,42 @@ import java.time.Instant;
 /** A case as services and pages read it. */
 public record CaseView(long id, long reportId, String trackingCode, CaseState state, String handlingMode,
 		Long categoryId, long communityId, String regionPath, Long assigneeUnitId, Long mergedIntoId,
-		Instant acceptDueAt, Instant handleDueAt, int reworkCount, Instant createdAt, Instant closedAt, long version) {
+		Instant acceptDueAt, Instant handleStartedAt, Instant handleDueAt, Instant overdueAt, int escalationLevel,
+		int reworkCount, Instant createdAt, Instant closedAt, long version) {
+
+	/** Accepting runs against the accept limit; registered and later, handling runs against the handle limit. */
+	public boolean inAcceptPhase() {
+		return state == CaseState.PENDING || state == CaseState.ACCEPTED;
+	}
+
+	public boolean inHandlePhase() {
+		return state == CaseState.REGISTERED || state == CaseState.DISPATCHED || state == CaseState.HANDLING;
+	}
+
+	/** The deadline that applies now, if any. */
+	public Instant currentDue() {
+		return inAcceptPhase() ? acceptDueAt : inHandlePhase() ? handleDueAt : null;
+	}
+
+	/** Green, yellow from 80 % of the time used, red when overdue; none once nothing is running against a limit. */
+	public TimeStatus timeStatus(Instant now) {
+		Instant due = currentDue();
+		if (due == null) {
+			return TimeStatus.NONE;
+		}
+		if (!now.isBefore(due)) {
+			return TimeStatus.OVERDUE;
+		}
+		Instant start = inAcceptPhase() ? createdAt : handleStartedAt != null ? handleStartedAt : createdAt;
+		long total = java.time.Duration.between(start, due).toSeconds();
+		long used = java.time.Duration.between(start, now).toSeconds();
+		return total > 0 && used * 5 >= total * 4 ? TimeStatus.WARNING : TimeStatus.ON_TIME;
+	}
+
+	public enum TimeStatus {
+
+		NONE, ON_TIME, WARNING, OVERDUE
+
+	}
+
 }

@@ -13,7 +13,13 @@ CREATE TABLE case_file (
     assignee_staff_id BIGINT REFERENCES staff (id),
     merged_into_id   BIGINT REFERENCES case_file (id),
     accept_due_at    TIMESTAMP WITH TIME ZONE,
+    handle_started_at TIMESTAMP WITH TIME ZONE,
     handle_due_at    TIMESTAMP WITH TIME ZONE,
+    -- set by the deadline scan when the current time limit ran out; cleared when a new limit starts
+    overdue_at       TIMESTAMP WITH TIME ZONE,
+    -- 0: the community handles it; 1: escalated to the street; 2: to the district
+    escalation_level INT          NOT NULL DEFAULT 0,
+    escalated_to_region_id BIGINT REFERENCES region (id),
     rework_count     INT          NOT NULL DEFAULT 0,
     created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     closed_at        TIMESTAMP WITH TIME ZONE,
@@ -23,6 +29,7 @@ CREATE TABLE case_file (
 CREATE INDEX case_file_state_idx ON case_file (state, created_at);
 CREATE INDEX case_file_region_idx ON case_file (region_path);
 CREATE INDEX case_file_assignee_idx ON case_file (assignee_unit_id, state);
+CREATE INDEX case_file_due_idx ON case_file (state, overdue_at);
 
 -- Only ever appended to. Each entry carries the hash of the one before, so an edited or deleted entry breaks
 -- the chain and the history check (--check-history) finds it.

@@ -1,0 +1,142 @@
+package chengguan.cases;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import chengguan.organization.NoticeCard;
+import chengguan.organization.NoticeCardService;
+import chengguan.organization.RegionLevel;
+import chengguan.organization.RegionService;
+import chengguan.organization.RegionView;
+import chengguan.platform.notification.Notifications;
+
+/**
+ * Once a minute, on one node (ShedLock): marks the cases whose current time limit ran out, escalates each one level
+ * up the region tree (社区 → 街道 → 区; a case already escalated goes up again each time another full limit passes),
+ * writes it into the case's history and tells the community's responsible officer.
+ */
+@Component
+class DeadlineScan {
+
+	static final int MAX_LEVEL = 2;
+
+	private final JdbcClient jdbc;
+
+	private final CaseHistory history;
+
+	private final RegionService regions;
+
+	private final Notifications notifications;
+
+	private final NoticeCardService cards;
+
+	private final Clock clock;
+
+	DeadlineScan(JdbcClient jdbc, CaseHistory history, RegionService regions, Notifications notifications,
+			NoticeCardService cards, Clock clock) {
+		this.cards = cards;
+		this.jdbc = jdbc;
+		this.history = history;
+		this.regions = regions;
+		this.notifications = notifications;
+		this.clock = clock;
+	}
+
+	@Scheduled(fixedDelayString = "${chengguan.cases.deadline-scan-interval:PT1M}", initialDelayString = "PT30S")
+	@SchedulerLock(name = "case-deadline-scan", lockAtMostFor = "PT10M")
+	void scheduled() {
+		scan();
+	}
+
+	record Due(long id, String state, long communityId, String trackingCode, OffsetDateTime due,
+			OffsetDateTime started, int level, long version) {
+	}
+
+	/** @return how many cases were marked overdue or escalated further */
+	@Transactional
+	public int scan() {
+		Instant now = clock.instant();
+		OffsetDateTime nowUtc = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+		List<Due> candidates = jdbc.sql("""
+				SELECT id, state, community_id, tracking_code,
+				       CASE WHEN state IN ('PENDING', 'ACCEPTED') THEN accept_due_at ELSE handle_due_at END,
+				       CASE WHEN state IN ('PENDING', 'ACCEPTED') THEN created_at ELSE handle_started_at END,
+				       escalation_level, version
+				FROM case_file
+				WHERE (state IN ('PENDING', 'ACCEPTED') AND accept_due_at <= :now)
+				   OR (state IN ('REGISTERED', 'DISPATCHED', 'HANDLING') AND handle_due_at <= :now)""")
+			.param("now", nowUtc)
+			.query((rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+					rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class), rs.getInt(7),
+					rs.getLong(8)))
+			.list();
+		int changed = 0;
+		for (Due due : candidates) {
+			int level = levelDue(due, now);
+			boolean firstTime = jdbc.sql("SELECT overdue_at IS NULL FROM case_file WHERE id = ?").param(due.id())
+				.query(Boolean.class).single();
+			if (!firstTime && level <= due.level()) {
+				continue;
+			}
+			int newLevel = Math.max(level, Math.min(MAX_LEVEL, due.level() + (firstTime ? 1 : 0)));
+			Optional<RegionView> escalatedTo = ancestor(due.communityId(), newLevel);
+			int updated = jdbc.sql("""
+					UPDATE case_file SET overdue_at = COALESCE(overdue_at, ?), escalation_level = ?,
+					    escalated_to_region_id = ?, version = version + 1
+					WHERE id = ? AND version = ?""")
+				.params(nowUtc, newLevel, escalatedTo.map(RegionView::id).orElse(null), due.id(), due.version())
+				.update();
+			if (updated != 1) {
+				continue; // someone acted on it meanwhile: the next scan looks again
+			}
+			CaseState state = CaseState.valueOf(due.state());
+			String where = escalatedTo.map(RegionView::name).orElse("上级");
+			history.append(due.id(), now, "系统", firstTime ? "OVERDUE" : "ESCALATED", state, state,
+					(firstTime ? "已超期，" : "仍未办结，") + "升级至" + where + "督办");
+			responsiblePhone(due.communityId()).ifPresent(phone -> notifications.enqueue(Notifications.SMS, phone,
+					"【城管进社区】案件 " + due.trackingCode() + " 已超期，已升级至" + where + "督办，请尽快处理。"));
+			changed++;
+		}
+		return changed;
+	}
+
+	/**
+	 * One level per full limit overdue: just overdue → street (1); overdue by another whole limit → district (2).
+	 */
+	private static int levelDue(Due due, Instant now) {
+		if (due.started() == null) {
+			return 1;
+		}
+		long limit = Math.max(1, java.time.Duration.between(due.started().toInstant(), due.due().toInstant()).toSeconds());
+		long over = java.time.Duration.between(due.due().toInstant(), now).toSeconds();
+		return (int) Math.min(MAX_LEVEL, 1 + over / limit);
+	}
+
+	/** The street (level 1) or district (level 2) above the community. */
+	private Optional<RegionView> ancestor(long communityId, int level) {
+		RegionView community = regions.find(communityId).orElseThrow();
+		List<RegionView> lineage = regions.lineage(community);
+		RegionLevel wanted = level >= 2 ? RegionLevel.DISTRICT : RegionLevel.STREET;
+		return lineage.stream().filter(region -> region.level() == wanted).findFirst();
+	}
+
+	/** The bureau's officer responsible for the community (the "1" of 1+N+X), as the notice card names them. */
+	private Optional<String> responsiblePhone(long communityId) {
+		return regions.find(communityId)
+			.flatMap(community -> cards.forCommunity(community.code()))
+			.flatMap(card -> card.people().stream().filter(p -> "RESPONSIBLE".equals(p.role())).findFirst())
+			.map(NoticeCard.Person::phone);
+	}
+
+
+}
