@@ -50,7 +50,7 @@ public class CaseService {
 	private static final int MAX_NOTE = 1000;
 
 	private static final String COLUMNS = """
-			id, report_id, tracking_code, state, handling_mode, category_id, community_id, region_path,
+			id, report_id, tracking_code, channel, state, handling_mode, category_id, community_id, region_path,
 			assignee_unit_id, merged_into_id, accept_due_at, handle_started_at, handle_due_at, overdue_at, escalation_level,
 			rework_count, created_at, closed_at, version""";
 
@@ -98,10 +98,10 @@ public class CaseService {
 				: dueTimes.due(received.receivedAt(), category.acceptMinutes(), basis(category));
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
-				INSERT INTO case_file (report_id, tracking_code, state, handling_mode, category_id, community_id,
-				    region_path, accept_due_at, created_at)
-				VALUES (?, ?, 'PENDING', ?, ?, ?, ?, ?, ?)""")
-			.params(received.reportId(), received.trackingCode(),
+				INSERT INTO case_file (report_id, tracking_code, channel, state, handling_mode, category_id,
+				    community_id, region_path, accept_due_at, created_at)
+				VALUES (?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?)""")
+			.params(received.reportId(), received.trackingCode(), received.channel().name(),
 					category == null || category.handlingMode() == null ? null : category.handlingMode().name(),
 					received.categoryId(), received.communityId(), received.regionPath(), utc(acceptDue), utc(now))
 			.update(keys, "id");
@@ -294,7 +294,7 @@ public class CaseService {
 
 	private static CaseView view(ResultSet rs) throws SQLException {
 		return new CaseView(rs.getLong("id"), rs.getLong("report_id"), rs.getString("tracking_code"),
-				CaseState.valueOf(rs.getString("state")), rs.getString("handling_mode"),
+				rs.getString("channel"), CaseState.valueOf(rs.getString("state")), rs.getString("handling_mode"),
 				rs.getObject("category_id", Long.class), rs.getLong("community_id"), rs.getString("region_path"),
 				rs.getObject("assignee_unit_id", Long.class), rs.getObject("merged_into_id", Long.class),
 				instant(rs, "accept_due_at"), instant(rs, "handle_started_at"), instant(rs, "handle_due_at"),

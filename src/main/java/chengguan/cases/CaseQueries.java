@@ -1,0 +1,186 @@
+package chengguan.cases;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import chengguan.catalog.CategoryService;
+import chengguan.catalog.CategoryView;
+import chengguan.organization.RegionService;
+import chengguan.organization.RegionView;
+import chengguan.organization.RosterService;
+import chengguan.organization.UnitView;
+import chengguan.platform.PlatformProperties;
+import chengguan.platform.security.StaffPrincipal;
+
+/** Case lists for the work inbox and the filtered list, always inside the person's scope. */
+@Service
+@Transactional(readOnly = true)
+public class CaseQueries {
+
+	private static final Set<CaseState> OPEN = EnumSet.of(CaseState.PENDING, CaseState.ACCEPTED, CaseState.REGISTERED,
+			CaseState.DISPATCHED, CaseState.HANDLING, CaseState.FEEDBACK, CaseState.CLOSED);
+
+	private final JdbcClient jdbc;
+
+	private final CaseService cases;
+
+	private final CategoryService categories;
+
+	private final RegionService regions;
+
+	private final RosterService roster;
+
+	private final PlatformProperties platform;
+
+	private final Clock clock;
+
+	CaseQueries(JdbcClient jdbc, CaseService cases, CategoryService categories, RegionService regions,
+			RosterService roster, PlatformProperties platform, Clock clock) {
+		this.jdbc = jdbc;
+		this.cases = cases;
+		this.categories = categories;
+		this.regions = regions;
+		this.roster = roster;
+		this.platform = platform;
+		this.clock = clock;
+	}
+
+	/** @return at most one page and one more row, so the caller knows whether there is a next page */
+	public List<CaseRow> list(CaseFilter filter, StaffPrincipal who) {
+		StringBuilder sql = new StringBuilder("SELECT id FROM case_file WHERE region_path LIKE :scope");
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("scope", who.scope().pathPattern());
+		Set<CaseState> states = statesFor(filter.inbox(), who);
+		if (filter.state() != null) {
+			states = states.contains(filter.state()) ? EnumSet.of(filter.state()) : EnumSet.noneOf(CaseState.class);
+		}
+		if (states.isEmpty()) {
+			return List.of();
+		}
+		sql.append(" AND state IN (:states)");
+		params.put("states", states.stream().map(Enum::name).toList());
+		Instant now = clock.instant();
+		OffsetDateTime nowUtc = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+		switch (filter.inbox()) {
+			case OVERDUE -> {
+				sql.append(" AND ((state IN ('PENDING', 'ACCEPTED') AND accept_due_at <= :now)"
+						+ " OR (state IN ('REGISTERED', 'DISPATCHED', 'HANDLING') AND handle_due_at <= :now))");
+				params.put("now", nowUtc);
+			}
+			case DUE_SOON -> {
+				sql.append(" AND ((state IN ('PENDING', 'ACCEPTED') AND accept_due_at > :now)"
+						+ " OR (state IN ('REGISTERED', 'DISPATCHED', 'HANDLING') AND handle_due_at > :now))");
+				params.put("now", nowUtc);
+			}
+			case SUPERVISED -> sql.append(" AND escalation_level > 0");
+			default -> {
+			}
+		}
+		if (filter.channel() != null) {
+			sql.append(" AND channel = :channel");
+			params.put("channel", filter.channel());
+		}
+		if (filter.communityId() != null) {
+			sql.append(" AND community_id = :community");
+			params.put("community", filter.communityId());
+		}
+		if (filter.categoryId() != null) {
+			sql.append(" AND category_id = :category");
+			params.put("category", filter.categoryId());
+		}
+		if (filter.from() != null) {
+			sql.append(" AND created_at >= :from");
+			params.put("from", filter.from().atStartOfDay(platform.timeZone()).toOffsetDateTime());
+		}
+		if (filter.to() != null) {
+			sql.append(" AND created_at < :to");
+			params.put("to", filter.to().plusDays(1).atStartOfDay(platform.timeZone()).toOffsetDateTime());
+		}
+		sql.append(" ORDER BY created_at DESC, id DESC");
+		if (filter.inbox() != CaseInbox.DUE_SOON) {
+			sql.append(" LIMIT ").append(CaseFilter.PAGE_SIZE + 1).append(" OFFSET ")
+				.append((long) filter.page() * CaseFilter.PAGE_SIZE);
+		}
+		List<Long> ids = jdbc.sql(sql.toString()).params(params).query(Long.class).list();
+		Names names = new Names();
+		List<CaseRow> rows = new ArrayList<>();
+		for (long id : ids) {
+			CaseView c = cases.get(id, who);
+			CaseView.TimeStatus status = c.timeStatus(now);
+			if (filter.inbox() == CaseInbox.DUE_SOON && status != CaseView.TimeStatus.WARNING) {
+				continue;
+			}
+			rows.add(new CaseRow(c.id(), c.trackingCode(), c.state(), c.channel(), names.category(c.categoryId()),
+					names.region(c.communityId()), names.unit(c.assigneeUnitId()), c.createdAt(), c.currentDue(),
+					status, c.escalationLevel(), c.reworkCount()));
+		}
+		return rows;
+	}
+
+	/** How many cases each tab holds, for the badges. */
+	public Map<CaseInbox, Integer> counts(StaffPrincipal who) {
+		Map<CaseInbox, Integer> counts = new LinkedHashMap<>();
+		for (CaseInbox inbox : CaseInbox.values()) {
+			if (inbox != CaseInbox.ALL) {
+				counts.put(inbox, list(new CaseFilter(inbox, null, null, null, null, null, null, 0), who).size());
+			}
+		}
+		return counts;
+	}
+
+	private static Set<CaseState> statesFor(CaseInbox inbox, StaffPrincipal who) {
+		return switch (inbox) {
+			case TO_ACCEPT -> EnumSet.of(CaseState.PENDING);
+			case TO_DISPATCH -> EnumSet.of(CaseState.ACCEPTED, CaseState.REGISTERED);
+			case MINE -> OPEN.stream()
+				.filter(state -> CaseAction.availableFrom(state).stream()
+					.anyMatch(action -> action != CaseAction.MERGE && action != CaseAction.ARCHIVE
+							&& action != CaseAction.REOPEN && action.mayBeTakenBy(who.roles())))
+				.collect(Collectors.toCollection(() -> EnumSet.noneOf(CaseState.class)));
+			case DUE_SOON, OVERDUE -> EnumSet.of(CaseState.PENDING, CaseState.ACCEPTED, CaseState.REGISTERED,
+					CaseState.DISPATCHED, CaseState.HANDLING);
+			case SUPERVISED -> EnumSet.copyOf(OPEN);
+			case ALL -> EnumSet.allOf(CaseState.class);
+		};
+	}
+
+	/** Names looked up through their modules once per list. */
+	private final class Names {
+
+		private final Map<Long, String> categoryNames = new HashMap<>();
+
+		private final Map<Long, String> regionNames = new HashMap<>();
+
+		private final Map<Long, String> unitNames = new HashMap<>();
+
+		String category(Long id) {
+			return id == null ? null
+					: categoryNames.computeIfAbsent(id, key -> categories.find(key).map(CategoryView::name).orElse(null));
+		}
+
+		String region(long id) {
+			return regionNames.computeIfAbsent(id, key -> regions.find(key).map(RegionView::name).orElse(null));
+		}
+
+		String unit(Long id) {
+			return id == null ? null
+					: unitNames.computeIfAbsent(id, key -> roster.findUnit(key).map(UnitView::name).orElse(null));
+		}
+
+	}
+
+}

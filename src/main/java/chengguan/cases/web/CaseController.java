@@ -1,0 +1,130 @@
+package chengguan.cases.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import chengguan.cases.CaseAction;
+import chengguan.cases.CaseFilter;
+import chengguan.cases.CaseInbox;
+import chengguan.cases.CaseQueries;
+import chengguan.cases.CaseRow;
+import chengguan.cases.CaseService;
+import chengguan.cases.CaseState;
+import chengguan.cases.CaseView;
+import chengguan.catalog.CategoryService;
+import chengguan.intake.Channel;
+import chengguan.intake.ReportQueries;
+import chengguan.organization.RegionService;
+import chengguan.organization.RosterService;
+import chengguan.platform.security.StaffPrincipal;
+import chengguan.platform.web.MapSettings;
+
+/** The work inbox, the case list, and one case with the steps the person may take on it (htmx, in place). */
+@Controller
+@RequestMapping("/cases")
+class CaseController {
+
+	private final CaseQueries queries;
+
+	private final CaseService cases;
+
+	private final ReportQueries reports;
+
+	private final RegionService regions;
+
+	private final CategoryService categories;
+
+	private final RosterService roster;
+
+	private final MapSettings maps;
+
+	private final java.time.Clock clock;
+
+	CaseController(CaseQueries queries, CaseService cases, ReportQueries reports, RegionService regions,
+			CategoryService categories, RosterService roster, MapSettings maps, java.time.Clock clock) {
+		this.queries = queries;
+		this.cases = cases;
+		this.reports = reports;
+		this.regions = regions;
+		this.categories = categories;
+		this.roster = roster;
+		this.maps = maps;
+		this.clock = clock;
+	}
+
+	@GetMapping
+	String list(@RequestParam(required = false) CaseInbox inbox, @RequestParam(required = false) CaseState state,
+			@RequestParam(required = false) Channel channel, @RequestParam(required = false) Long communityId,
+			@RequestParam(required = false) Long categoryId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(defaultValue = "0") int page,
+			@RequestHeader(name = "HX-Request", required = false) String htmx,
+			@AuthenticationPrincipal StaffPrincipal me, Model model) {
+		CaseFilter filter = new CaseFilter(inbox, state, channel == null ? null : channel.name(), communityId,
+				categoryId, from, to, page);
+		List<CaseRow> rows = queries.list(filter, me);
+		boolean hasNext = rows.size() > CaseFilter.PAGE_SIZE;
+		model.addAttribute("filter", filter);
+		model.addAttribute("rows", hasNext ? rows.subList(0, CaseFilter.PAGE_SIZE) : rows);
+		model.addAttribute("hasNext", hasNext);
+		model.addAttribute("counts", queries.counts(me));
+		model.addAttribute("inboxes", CaseInbox.values());
+		model.addAttribute("states", CaseState.values());
+		model.addAttribute("channels", Channel.values());
+		model.addAttribute("communities", regions.communities(me.scope()));
+		model.addAttribute("categories", categories.reportable());
+		return htmx != null ? "cases/list :: results" : "cases/list";
+	}
+
+	@GetMapping("/{id}")
+	String show(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal me, Model model) {
+		CaseView c = cases.get(id, me);
+		model.addAttribute("report", reports.details(c.reportId(), me));
+		model.addAttribute("maps", maps);
+		return panel(c, me, model, "cases/case");
+	}
+
+	/** One step; answers with the refreshed panel, or (through the error handler) a message in #flash. */
+	@PostMapping("/{id}/actions/{action}")
+	String act(@PathVariable long id, @PathVariable CaseAction action, @RequestParam long version,
+			@RequestParam(required = false) String note, @RequestParam(required = false) Long unitId,
+			@RequestHeader(name = "HX-Request", required = false) String htmx,
+			@AuthenticationPrincipal StaffPrincipal me, Model model) {
+		CaseView c = cases.act(id, action, version, note, unitId, me);
+		if (htmx == null) {
+			return "redirect:/cases/" + id;
+		}
+		return panel(c, me, model, "cases/case :: panel");
+	}
+
+	private String panel(CaseView c, StaffPrincipal me, Model model, String view) {
+		Set<CaseAction> offered = CaseAction.availableFrom(c.state())
+			.stream()
+			.filter(action -> action != CaseAction.MERGE && action != CaseAction.ARCHIVE && action != CaseAction.REOPEN)
+			.filter(action -> action.mayBeTakenBy(me.roles()))
+			.collect(Collectors.toCollection(() -> java.util.EnumSet.noneOf(CaseAction.class)));
+		model.addAttribute("kase", c);
+		model.addAttribute("timeStatus", c.timeStatus(clock.instant()));
+		model.addAttribute("actions", offered);
+		model.addAttribute("history", cases.history(c.id(), me));
+		model.addAttribute("units", roster.visibleUnits(me.scope()));
+		model.addAttribute("assignee", c.assigneeUnitId() == null ? null
+				: roster.findUnit(c.assigneeUnitId()).map(chengguan.organization.UnitView::name).orElse(null));
+		return view;
+	}
+
+}
