@@ -10,6 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import chengguan.organization.RegionService;
+import chengguan.organization.RosterService;
+import chengguan.organization.StaffView;
 import chengguan.organization.RegionView;
 import chengguan.platform.security.DataScope;
 
@@ -24,8 +26,11 @@ class AccountUserDetailsService implements UserDetailsService {
 
 	private final Clock clock;
 
+	private final RosterService roster;
+
 	AccountUserDetailsService(UserAccountRepository accounts, RegionService regions, PasswordPolicy passwordPolicy,
-			Clock clock) {
+			Clock clock, RosterService roster) {
+		this.roster = roster;
 		this.accounts = accounts;
 		this.regions = regions;
 		this.passwordPolicy = passwordPolicy;
@@ -48,7 +53,8 @@ class AccountUserDetailsService implements UserDetailsService {
 				|| passwordPolicy.isExpired(account.passwordChangedAt(), now);
 		return new StaffUser(account.id(), account.username(), account.passwordHash(), account.displayName(),
 				account.roles(), new DataScope(home.id(), home.path(), home.name()), account.enabled(),
-				!account.isLockedAt(now), mustChange);
+				!account.isLockedAt(now), mustChange,
+				account.staffId() == null ? null : roster.findStaff(account.staffId()).map(StaffView::unitId).orElse(null));
 	}
 
 }

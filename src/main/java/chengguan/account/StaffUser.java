@@ -41,8 +41,12 @@ final class StaffUser implements UserDetails, CredentialsContainer, StaffPrincip
 
 	private final boolean mustChangePassword;
 
+	/** The unit of the staff member the account belongs to; null for an account without one. */
+	private final Long unitId;
+
 	StaffUser(long userId, String username, String password, String displayName, Set<Role> roles, DataScope scope,
-			boolean enabled, boolean accountNonLocked, boolean mustChangePassword) {
+			boolean enabled, boolean accountNonLocked, boolean mustChangePassword, Long unitId) {
+		this.unitId = unitId;
 		this.userId = userId;
 		this.username = username;
 		this.password = password;
@@ -57,6 +61,11 @@ final class StaffUser implements UserDetails, CredentialsContainer, StaffPrincip
 	@Override
 	public long userId() {
 		return userId;
+	}
+
+	@Override
+	public Long unitId() {
+		return unitId;
 	}
 
 	@Override

@@ -35,6 +35,8 @@ public class CaseHistory {
 	}
 
 	void append(long caseId, Instant at, String actor, String action, CaseState from, CaseState to, String note) {
+		// one writer per case at a time, so two entries never get the same number or the same predecessor
+		jdbc.sql("SELECT id FROM case_file WHERE id = ? FOR UPDATE").param(caseId).query(Long.class).single();
 		record Last(int seq, String hash) {
 		}
 		Last last = jdbc.sql("SELECT seq, hash FROM case_history WHERE case_id = ? ORDER BY seq DESC LIMIT 1")

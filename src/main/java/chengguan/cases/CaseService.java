@@ -174,6 +174,15 @@ public class CaseService {
 		if (action == CaseAction.DISPATCH && unitId == null) {
 			throw new InvalidRequestException("case.dispatch.unitRequired");
 		}
+		if (action == CaseAction.FEEDBACK_DONE) {
+			int openParts = jdbc.sql("SELECT COUNT(*) FROM case_call WHERE case_id = ? AND kind = 'JOINT' AND answered_at IS NULL")
+				.param(current.id())
+				.query(Integer.class)
+				.single();
+			if (openParts > 0) {
+				throw new ConflictException("case.joint.partsOpen", openParts);
+			}
+		}
 		Instant now = clock.instant();
 		CaseState target = action.target();
 		boolean rework = action == CaseAction.VERIFY_FAIL || action == CaseAction.REOPEN;

@@ -18,12 +18,15 @@ import chengguan.organization.NoticeCardService;
 import chengguan.organization.RegionLevel;
 import chengguan.organization.RegionService;
 import chengguan.organization.RegionView;
+import chengguan.organization.RosterService;
+import chengguan.organization.UnitView;
 import chengguan.platform.notification.Notifications;
 
 /**
  * Once a minute, on one node (ShedLock): marks the cases whose current time limit ran out, escalates each one level
  * up the region tree (社区 → 街道 → 区; a case already escalated goes up again each time another full limit passes),
- * writes it into the case's history and tells the community's responsible officer.
+ * writes it into the case's history and tells the community's responsible officer. Whistled units that did not
+ * 报到 in time and supervision orders past their deadline are marked and their units told as well.
  */
 @Component
 class DeadlineScan {
@@ -40,10 +43,13 @@ class DeadlineScan {
 
 	private final NoticeCardService cards;
 
+	private final RosterService roster;
+
 	private final Clock clock;
 
 	DeadlineScan(JdbcClient jdbc, CaseHistory history, RegionService regions, Notifications notifications,
-			NoticeCardService cards, Clock clock) {
+			NoticeCardService cards, RosterService roster, Clock clock) {
+		this.roster = roster;
 		this.cards = cards;
 		this.jdbc = jdbc;
 		this.history = history;
@@ -107,7 +113,42 @@ class DeadlineScan {
 					"【城管进社区】案件 " + due.trackingCode() + " 已超期，已升级至" + where + "督办，请尽快处理。"));
 			changed++;
 		}
-		return changed;
+		return changed + lateCalls(now, nowUtc);
+	}
+
+	/** Whistled units that did not 报到 in time, and supervision orders not answered by their deadline. */
+	private int lateCalls(Instant now, OffsetDateTime nowUtc) {
+		record Late(long id, long caseId, String kind, Long unitId, String state, String trackingCode) {
+		}
+		List<Late> late = jdbc.sql("""
+				SELECT c.id, c.case_id, c.kind, c.unit_id, f.state, f.tracking_code
+				FROM case_call c JOIN case_file f ON f.id = c.case_id
+				WHERE c.overdue_at IS NULL AND c.answered_at IS NULL
+				  AND ((c.kind = 'WHISTLE' AND c.reported_at IS NULL AND c.report_due_at <= :now)
+				    OR (c.kind = 'SUPERVISION' AND c.answer_due_at <= :now))""")
+			.param("now", nowUtc)
+			.query((rs, n) -> new Late(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, Long.class),
+					rs.getString(5), rs.getString(6)))
+			.list();
+		for (Late call : late) {
+			jdbc.sql("UPDATE case_call SET overdue_at = ? WHERE id = ? AND overdue_at IS NULL").params(nowUtc, call.id())
+				.update();
+			String unit = call.unitId() == null ? "承办单位"
+					: roster.findUnit(call.unitId()).map(UnitView::name).orElse("承办单位");
+			CaseState state = CaseState.valueOf(call.state());
+			boolean whistle = "WHISTLE".equals(call.kind());
+			history.append(call.caseId(), now, "系统", "CALL_OVERDUE", state, state,
+					unit + (whistle ? " 未在时限内报到" : " 未在督办期限内答复"));
+			String text = "【城管进社区】案件 " + call.trackingCode() + (whistle ? " 吹哨后贵单位尚未报到，请立即报到。"
+					: " 督办期限已到，请立即答复。");
+			if (call.unitId() != null) {
+				roster.findUnit(call.unitId())
+					.map(UnitView::phone)
+					.filter(phone -> phone != null && !phone.isBlank())
+					.ifPresent(phone -> notifications.enqueue(Notifications.SMS, phone, text));
+			}
+		}
+		return late.size();
 	}
 
 	/**

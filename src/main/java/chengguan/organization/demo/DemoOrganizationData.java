@@ -102,9 +102,11 @@ public class DemoOrganizationData implements ApplicationRunner {
 		Map<String, UnitView> squadrons = new LinkedHashMap<>();
 		streets.forEach((name, street) -> squadrons.put(name,
 				unit(UnitKind.SQUADRON, name.replace("街道", "") + "中队", street, bureau, null)));
-		for (String partner : List.of("高新区住房和城乡建设局", "枣庄市公安局高新分局", "高新区市场监督管理局", "高新区生态环境分局",
-				"高新区消防救援大队")) {
-			unit(UnitKind.PARTNER_DEPARTMENT, partner, district, null, null);
+		List<String> partners = List.of("高新区住房和城乡建设局", "枣庄市公安局高新分局", "高新区市场监督管理局", "高新区生态环境分局",
+				"高新区消防救援大队");
+		for (int i = 0; i < partners.size(); i++) {
+			// invented duty phones: whistled partner departments are told by SMS
+			unit(UnitKind.PARTNER_DEPARTMENT, partners.get(i), district, null, "1380000500" + (i + 1));
 		}
 
 		person("钱卫东", bureau, "局长", "13800000001", "全面负责城市管理进社区工作");

@@ -15,6 +15,11 @@ public interface StaffPrincipal {
 
 	DataScope scope();
 
+	/** The unit the person works in (科室, 中队, 协同部门 …), when the account is linked to a staff member. */
+	default Long unitId() {
+		return null;
+	}
+
 	default boolean hasRole(Role role) {
 		return roles().contains(role);
 	}
