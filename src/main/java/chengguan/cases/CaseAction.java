@@ -79,6 +79,19 @@ public enum CaseAction {
 		return noteRequired;
 	}
 
+	/**
+	 * Whether a case waiting for this step belongs in someone's 我的待办. Merging, 销号 and 返工 after a rating happen
+	 * on their own; settling on the spot is an option at intake, not a to-do.
+	 */
+	public boolean isToDo() {
+		return this != MERGE && this != ARCHIVE && this != REOPEN && this != RESOLVE_ON_SPOT;
+	}
+
+	/** Whether staff pick this step on the case page (the automatic ones are not offered). */
+	public boolean isOffered() {
+		return this != MERGE && this != ARCHIVE && this != REOPEN;
+	}
+
 	public boolean mayBeTakenBy(Set<Role> held) {
 		return held.stream().anyMatch(roles::contains);
 	}

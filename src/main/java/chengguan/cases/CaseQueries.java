@@ -71,24 +71,26 @@ public class CaseQueries {
 		if (states.isEmpty()) {
 			return List.of();
 		}
-		sql.append(" AND state IN (:states)");
 		params.put("states", states.stream().map(Enum::name).toList());
 		Instant now = clock.instant();
 		OffsetDateTime nowUtc = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
 		switch (filter.inbox()) {
+			case MINE -> sql.append(" AND ").append(mine(states, who, params));
 			case OVERDUE -> {
+				sql.append(" AND state IN (:states)");
 				sql.append(" AND ((state IN ('PENDING', 'ACCEPTED') AND accept_due_at <= :now)"
 						+ " OR (state IN ('REGISTERED', 'DISPATCHED', 'HANDLING') AND handle_due_at <= :now))");
 				params.put("now", nowUtc);
 			}
 			case DUE_SOON -> {
+				sql.append(" AND state IN (:states)");
 				sql.append(" AND ((state IN ('PENDING', 'ACCEPTED') AND accept_due_at > :now)"
 						+ " OR (state IN ('REGISTERED', 'DISPATCHED', 'HANDLING') AND handle_due_at > :now))");
 				params.put("now", nowUtc);
 			}
-			case SUPERVISED -> sql.append(" AND escalation_level > 0");
-			default -> {
-			}
+			case SUPERVISED -> sql.append(" AND state IN (:states) AND (escalation_level > 0 OR id IN"
+					+ " (SELECT case_id FROM case_call WHERE kind = 'SUPERVISION' AND answered_at IS NULL))");
+			default -> sql.append(" AND state IN (:states)");
 		}
 		if (filter.channel() != null) {
 			sql.append(" AND channel = :channel");
@@ -142,14 +144,43 @@ public class CaseQueries {
 		return counts;
 	}
 
+	private static final Set<CaseState> WITH_ASSIGNEE = EnumSet.of(CaseState.DISPATCHED, CaseState.HANDLING);
+
+	/**
+	 * 我的待办: coordinators (指挥调度, 管理员) see every case they can move on; others see what was dispatched to their
+	 * unit, the steps their role takes on any case, and every open call (吹哨, 协办, 督办) to their unit.
+	 */
+	private static String mine(Set<CaseState> states, StaffPrincipal who, Map<String, Object> params) {
+		List<String> clauses = new ArrayList<>();
+		if (who.hasAnyRole(chengguan.platform.security.Role.DISPATCHER, chengguan.platform.security.Role.ADMIN)) {
+			clauses.add("state IN (:states)");
+		}
+		else {
+			List<String> general = states.stream().filter(s -> !WITH_ASSIGNEE.contains(s)).map(Enum::name).toList();
+			List<String> assigned = states.stream().filter(WITH_ASSIGNEE::contains).map(Enum::name).toList();
+			if (!general.isEmpty()) {
+				clauses.add("state IN (:general)");
+				params.put("general", general);
+			}
+			if (!assigned.isEmpty() && who.unitId() != null) {
+				clauses.add("(state IN (:assigned) AND assignee_unit_id = :unit)");
+				params.put("assigned", assigned);
+			}
+		}
+		if (who.unitId() != null) {
+			clauses.add("id IN (SELECT case_id FROM case_call WHERE unit_id = :unit AND answered_at IS NULL)");
+			params.put("unit", who.unitId());
+		}
+		return clauses.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", clauses) + ")";
+	}
+
 	private static Set<CaseState> statesFor(CaseInbox inbox, StaffPrincipal who) {
 		return switch (inbox) {
 			case TO_ACCEPT -> EnumSet.of(CaseState.PENDING);
 			case TO_DISPATCH -> EnumSet.of(CaseState.ACCEPTED, CaseState.REGISTERED);
 			case MINE -> OPEN.stream()
 				.filter(state -> CaseAction.availableFrom(state).stream()
-					.anyMatch(action -> action != CaseAction.MERGE && action != CaseAction.ARCHIVE
-							&& action != CaseAction.REOPEN && action.mayBeTakenBy(who.roles())))
+					.anyMatch(action -> action.isToDo() && action.mayBeTakenBy(who.roles())))
 				.collect(Collectors.toCollection(() -> EnumSet.noneOf(CaseState.class)));
 			case DUE_SOON, OVERDUE -> EnumSet.of(CaseState.PENDING, CaseState.ACCEPTED, CaseState.REGISTERED,
 					CaseState.DISPATCHED, CaseState.HANDLING);

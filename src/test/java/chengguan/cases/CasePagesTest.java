@@ -117,4 +117,53 @@ class CasePagesTest {
 			.andExpect(status().isBadRequest());
 	}
 
+
+	@Test
+	void aCommunityWhistlesFromTheCasePageAndTheCalledUnitReportsIn() throws Exception {
+		CaseView c = newCase("商铺违规扩建，社区劝阻无效");
+		long municipal = jdbc.sql("SELECT id FROM org_unit WHERE name = '市政管理科'").query(Long.class).single();
+		mvc.perform(post("/cases/" + c.id() + "/whistle").param("unitId", Long.toString(municipal)).param("note", "请速到场")
+			.header("HX-Request", "true").with(accounts.as("deren")).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("待报到")))
+			.andExpect(content().string(containsString("请速到场")));
+		long callId = jdbc.sql("SELECT id FROM case_call WHERE case_id = ?").param(c.id()).query(Long.class).single();
+		mvc.perform(get("/cases/" + c.id()).with(accounts.as("handler")))
+			.andExpect(content().string(containsString("/calls/" + callId + "/report-in")));
+		mvc.perform(get("/cases/" + c.id()).with(accounts.as("dispatcher")))
+			.andExpect(content().string(not(containsString("/calls/" + callId + "/report-in"))));
+		mvc.perform(post("/cases/" + c.id() + "/calls/" + callId + "/report-in").header("HX-Request", "true")
+			.with(accounts.as("handler")).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("已报到")));
+		mvc.perform(post("/cases/" + c.id() + "/supervision").param("order", "请今天内答复").param("due", "2000-01-01T10:00")
+			.header("HX-Request", "true").with(accounts.as("inspector")).with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("督办期限须晚于现在")));
+	}
+
+
+	@Test
+	void aHandlersInboxHoldsWhatWasDispatchedToTheirUnitAndCallsToIt() throws Exception {
+		chengguan.platform.security.StaffPrincipal dispatcher = accounts.principal("dispatcher");
+		long municipal = jdbc.sql("SELECT id FROM org_unit WHERE name = '市政管理科'").query(Long.class).single();
+		long greenery = jdbc.sql("SELECT id FROM org_unit WHERE name = '园林绿化科'").query(Long.class).single();
+		CaseView ours = dispatchTo(newCase("派给市政管理科的案件"), municipal, dispatcher);
+		CaseView theirs = dispatchTo(newCase("派给园林绿化科的案件"), greenery, dispatcher);
+		CaseView pending = newCase("还没派遣的案件");
+		mvc.perform(get("/cases").param("inbox", "MINE").with(accounts.as("handler")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(ours.trackingCode())))
+			.andExpect(content().string(not(containsString(theirs.trackingCode()))))
+			.andExpect(content().string(not(containsString(pending.trackingCode()))));
+		mvc.perform(get("/cases").param("inbox", "MINE").with(accounts.as("dispatcher")))
+			.andExpect(content().string(containsString(pending.trackingCode())));
+	}
+
+	private CaseView dispatchTo(CaseView c, long unit, chengguan.platform.security.StaffPrincipal who) {
+		c = cases.act(c.id(), CaseAction.ACCEPT, c.version(), null, null, who);
+		c = cases.act(c.id(), CaseAction.REGISTER, c.version(), null, null, who);
+		return cases.act(c.id(), CaseAction.DISPATCH, c.version(), null, unit, who);
+	}
+
 }

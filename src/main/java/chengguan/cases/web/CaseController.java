@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import chengguan.cases.CaseAction;
+import chengguan.cases.CaseCalls;
 import chengguan.cases.CaseFilter;
 import chengguan.cases.CaseInbox;
 import chengguan.cases.CaseQueries;
@@ -29,6 +30,7 @@ import chengguan.intake.Channel;
 import chengguan.intake.ReportQueries;
 import chengguan.organization.RegionService;
 import chengguan.organization.RosterService;
+import chengguan.platform.PlatformProperties;
 import chengguan.platform.security.StaffPrincipal;
 import chengguan.platform.web.MapSettings;
 
@@ -53,8 +55,15 @@ class CaseController {
 
 	private final java.time.Clock clock;
 
+	private final CaseCalls calls;
+
+	private final PlatformProperties platform;
+
 	CaseController(CaseQueries queries, CaseService cases, ReportQueries reports, RegionService regions,
-			CategoryService categories, RosterService roster, MapSettings maps, java.time.Clock clock) {
+			CategoryService categories, RosterService roster, MapSettings maps, java.time.Clock clock, CaseCalls calls,
+			PlatformProperties platform) {
+		this.calls = calls;
+		this.platform = platform;
 		this.queries = queries;
 		this.cases = cases;
 		this.reports = reports;
@@ -111,10 +120,58 @@ class CaseController {
 		return panel(c, me, model, "cases/case :: panel");
 	}
 
+	@PostMapping("/{id}/whistle")
+	String whistle(@PathVariable long id, @RequestParam(name = "unitId", required = false) List<Long> unitIds,
+			@RequestParam(required = false) String note, @RequestHeader(name = "HX-Request", required = false) String htmx,
+			@AuthenticationPrincipal StaffPrincipal me, Model model) {
+		calls.whistle(id, unitIds, note, me);
+		return refreshed(id, htmx, me, model);
+	}
+
+	@PostMapping("/{id}/joint")
+	String joint(@PathVariable long id, @RequestParam long unitId, @RequestParam(required = false) String part,
+			@RequestHeader(name = "HX-Request", required = false) String htmx,
+			@AuthenticationPrincipal StaffPrincipal me, Model model) {
+		calls.addJointUnit(id, unitId, part, me);
+		return refreshed(id, htmx, me, model);
+	}
+
+	@PostMapping("/{id}/supervision")
+	String supervise(@PathVariable long id, @RequestParam(required = false) String order,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime due,
+			@RequestHeader(name = "HX-Request", required = false) String htmx,
+			@AuthenticationPrincipal StaffPrincipal me, Model model) {
+		calls.supervise(id, order, due.atZone(platform.timeZone()).toInstant(), me);
+		return refreshed(id, htmx, me, model);
+	}
+
+	@PostMapping("/{id}/calls/{callId}/report-in")
+	String reportIn(@PathVariable long id, @PathVariable long callId,
+			@RequestHeader(name = "HX-Request", required = false) String htmx,
+			@AuthenticationPrincipal StaffPrincipal me, Model model) {
+		calls.reportIn(callId, me);
+		return refreshed(id, htmx, me, model);
+	}
+
+	@PostMapping("/{id}/calls/{callId}/answer")
+	String answer(@PathVariable long id, @PathVariable long callId, @RequestParam(required = false) String answer,
+			@RequestHeader(name = "HX-Request", required = false) String htmx,
+			@AuthenticationPrincipal StaffPrincipal me, Model model) {
+		calls.answer(callId, answer, me);
+		return refreshed(id, htmx, me, model);
+	}
+
+	private String refreshed(long id, String htmx, StaffPrincipal me, Model model) {
+		if (htmx == null) {
+			return "redirect:/cases/" + id;
+		}
+		return panel(cases.get(id, me), me, model, "cases/case :: panel");
+	}
+
 	private String panel(CaseView c, StaffPrincipal me, Model model, String view) {
 		Set<CaseAction> offered = CaseAction.availableFrom(c.state())
 			.stream()
-			.filter(action -> action != CaseAction.MERGE && action != CaseAction.ARCHIVE && action != CaseAction.REOPEN)
+			.filter(CaseAction::isOffered)
 			.filter(action -> action.mayBeTakenBy(me.roles()))
 			.collect(Collectors.toCollection(() -> java.util.EnumSet.noneOf(CaseAction.class)));
 		model.addAttribute("kase", c);
@@ -122,6 +179,11 @@ class CaseController {
 		model.addAttribute("actions", offered);
 		model.addAttribute("history", cases.history(c.id(), me));
 		model.addAttribute("units", roster.visibleUnits(me.scope()));
+		model.addAttribute("calls", calls.calls(c.id(), me));
+		model.addAttribute("now", clock.instant());
+		model.addAttribute("open", !c.state().isTerminal() && c.state() != CaseState.CLOSED);
+		model.addAttribute("myUnit", me.unitId());
+		model.addAttribute("admin", me.hasRole(chengguan.platform.security.Role.ADMIN));
 		model.addAttribute("assignee", c.assigneeUnitId() == null ? null
 				: roster.findUnit(c.assigneeUnitId()).map(chengguan.organization.UnitView::name).orElse(null));
 		return view;
