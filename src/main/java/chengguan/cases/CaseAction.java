@@ -34,6 +34,8 @@ public enum CaseAction {
 	DECLINE(EnumSet.of(PENDING, ACCEPTED), DECLINED, true, Role.DISPATCHER, Role.ADMIN),
 	/** 派遣 to a department, squadron or liaison */
 	DISPATCH(EnumSet.of(REGISTERED), DISPATCHED, false, Role.DISPATCHER, Role.ADMIN),
+	/** 改派: to another unit, with the reason */
+	REASSIGN(EnumSet.of(DISPATCHED, HANDLING), DISPATCHED, true, Role.DISPATCHER, Role.ADMIN),
 	/** 退回: the assignee sends it back to dispatch, with the reason */
 	RETURN(EnumSet.of(DISPATCHED, HANDLING), REGISTERED, true, Role.HANDLER, Role.LIAISON, Role.DISPATCHER,
 			Role.ADMIN),

@@ -31,10 +31,16 @@ public class CaseHistory {
 
 	/** One step of a case's history as the detail page shows it. */
 	public record Entry(int seq, Instant occurredAt, String actor, String action, CaseState fromState,
-			CaseState toState, String note, String prevHash, String hash) {
+			CaseState toState, String note, List<String> photoIds, String prevHash, String hash) {
 	}
 
 	void append(long caseId, Instant at, String actor, String action, CaseState from, CaseState to, String note) {
+		append(caseId, at, actor, action, from, to, note, List.of());
+	}
+
+	/** Appends an entry; photo ids are covered by the hash like everything else in it. */
+	void append(long caseId, Instant at, String actor, String action, CaseState from, CaseState to, String note,
+			List<String> photoIds) {
 		// one writer per case at a time, so two entries never get the same number or the same predecessor
 		jdbc.sql("SELECT id FROM case_file WHERE id = ? FOR UPDATE").param(caseId).query(Long.class).single();
 		record Last(int seq, String hash) {
@@ -47,24 +53,28 @@ public class CaseHistory {
 		// microseconds: what both databases keep, so the hash computed now matches the one recomputed later
 		Instant stored = at.truncatedTo(ChronoUnit.MICROS);
 		int seq = last.seq() + 1;
-		String hash = hash(last.hash(), caseId, seq, stored, actor, action, from, to, note);
+		String photos = photoIds.isEmpty() ? null : String.join(",", photoIds);
+		String hash = hash(last.hash(), caseId, seq, stored, actor, action, from, to, note, photos);
 		jdbc.sql("""
-				INSERT INTO case_history (case_id, seq, occurred_at, actor, action, from_state, to_state, note, prev_hash, hash)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				INSERT INTO case_history (case_id, seq, occurred_at, actor, action, from_state, to_state, note, photo_ids,
+				    prev_hash, hash)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(caseId, seq, OffsetDateTime.ofInstant(stored, ZoneOffset.UTC), actor, action,
-					from == null ? null : from.name(), to.name(), note, last.hash(), hash)
+					from == null ? null : from.name(), to.name(), note, photos, last.hash(), hash)
 			.update();
 	}
 
 	public List<Entry> entries(long caseId) {
 		return jdbc.sql("""
-				SELECT seq, occurred_at, actor, action, from_state, to_state, note, prev_hash, hash
+				SELECT seq, occurred_at, actor, action, from_state, to_state, note, photo_ids, prev_hash, hash
 				FROM case_history WHERE case_id = ? ORDER BY seq""")
 			.param(caseId)
 			.query((rs, n) -> new Entry(rs.getInt(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
 					rs.getString(3), rs.getString(4),
 					rs.getString(5) == null ? null : CaseState.valueOf(rs.getString(5)),
-					CaseState.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9)))
+					CaseState.valueOf(rs.getString(6)), rs.getString(7),
+					rs.getString(8) == null ? List.of() : List.of(rs.getString(8).split(",")), rs.getString(9),
+					rs.getString(10)))
 			.list();
 	}
 
@@ -88,7 +98,8 @@ public class CaseHistory {
 					break;
 				}
 				String recomputed = hash(previous, caseId, entry.seq(), entry.occurredAt(), entry.actor(),
-						entry.action(), entry.fromState(), entry.toState(), entry.note());
+						entry.action(), entry.fromState(), entry.toState(), entry.note(),
+						entry.photoIds().isEmpty() ? null : String.join(",", entry.photoIds()));
 				if (!recomputed.equals(entry.hash())) {
 					breaks.add(new Break(caseId, entry.seq(), "content changed after it was written"));
 					break;
@@ -107,9 +118,10 @@ public class CaseHistory {
 	}
 
 	static String hash(String previous, long caseId, int seq, Instant at, String actor, String action,
-			CaseState from, CaseState to, String note) {
+			CaseState from, CaseState to, String note, String photoIds) {
 		String content = String.join("\u001f", previous, Long.toString(caseId), Integer.toString(seq), at.toString(),
-				actor, action, from == null ? "" : from.name(), to.name(), note == null ? "" : note);
+				actor, action, from == null ? "" : from.name(), to.name(), note == null ? "" : note,
+				photoIds == null ? "" : photoIds);
 		try {
 			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
 			return HexFormat.of().formatHex(sha256.digest(content.getBytes(StandardCharsets.UTF_8)));

@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import chengguan.catalog.CategoryService;
 import chengguan.catalog.CategoryView;
+import chengguan.catalog.HandlingMode;
 import chengguan.catalog.LimitBasis;
 import chengguan.intake.IntakeService;
 import chengguan.intake.Rating;
@@ -28,9 +29,15 @@ import chengguan.intake.ReportMerged;
 import chengguan.intake.ReportRated;
 import chengguan.intake.ReportReceived;
 import chengguan.intake.ReportStatus;
+import chengguan.organization.RosterService;
+import chengguan.organization.UnitKind;
+import chengguan.organization.UnitView;
 import chengguan.platform.notification.Notifications;
 import chengguan.platform.security.ScopeGuard;
 import chengguan.platform.security.StaffPrincipal;
+import chengguan.platform.storage.FileStorage;
+import chengguan.platform.storage.ImageNormalizer;
+import chengguan.platform.storage.StoredFile;
 import chengguan.platform.web.ConflictException;
 import chengguan.platform.web.InvalidRequestException;
 import chengguan.platform.web.NotFoundException;
@@ -48,6 +55,8 @@ public class CaseService {
 	static final String RESIDENT = "居民回访";
 
 	private static final int MAX_NOTE = 1000;
+
+	private static final int MAX_PHOTOS = 6;
 
 	private static final String COLUMNS = """
 			id, report_id, tracking_code, channel, state, handling_mode, category_id, community_id, region_path,
@@ -72,9 +81,18 @@ public class CaseService {
 
 	private final Clock clock;
 
+	private final RosterService roster;
+
+	private final ImageNormalizer images;
+
+	private final FileStorage files;
+
 	CaseService(JdbcClient jdbc, CaseHistory history, CategoryService categories, IntakeService intake,
 			Notifications notifications, DueTimes dueTimes, ScopeGuard scopeGuard, MessageSource messages,
-			Clock clock) {
+			Clock clock, RosterService roster, ImageNormalizer images, FileStorage files) {
+		this.roster = roster;
+		this.images = images;
+		this.files = files;
 		this.jdbc = jdbc;
 		this.history = history;
 		this.categories = categories;
@@ -148,15 +166,35 @@ public class CaseService {
 	@Transactional
 	public CaseView act(long caseId, CaseAction action, long seenVersion, String note, Long assigneeUnitId,
 			StaffPrincipal who) {
+		return act(caseId, action, seenVersion, new CaseStep(note, assigneeUnitId, null, List.of()), who);
+	}
+
+	/** Takes one step with everything the person added: note, unit, handling mode, photos. */
+	@Transactional
+	public CaseView act(long caseId, CaseAction action, long seenVersion, CaseStep step, StaffPrincipal who) {
 		CaseView current = get(caseId, who);
 		if (!action.mayBeTakenBy(who.roles())) {
 			throw new UserFacingException(HttpStatus.FORBIDDEN, "case.action.notForRole", label("case.action." + action));
 		}
-		return transition(current, action, seenVersion, note, assigneeUnitId, null, who.username());
+		if (step.photos().size() > MAX_PHOTOS) {
+			throw new InvalidRequestException("report.photos.tooMany", MAX_PHOTOS);
+		}
+		List<String> photoIds = step.photos()
+			.stream()
+			.map(images::normalize)
+			.map(jpeg -> files.store(jpeg, ImageNormalizer.OUTPUT_TYPE))
+			.toList();
+		return transition(current, action, seenVersion, step.note(), step.unitId(), step.handlingMode(), null,
+				who.username(), photoIds);
 	}
 
 	private CaseView transition(CaseView current, CaseAction action, long seenVersion, String note, Long unitId,
 			Long mergedInto, String actor) {
+		return transition(current, action, seenVersion, note, unitId, null, mergedInto, actor, List.of());
+	}
+
+	private CaseView transition(CaseView current, CaseAction action, long seenVersion, String note, Long unitId,
+			HandlingMode mode, Long mergedInto, String actor, List<String> photoIds) {
 		if (current.version() != seenVersion) {
 			throw new ConflictException("case.takenByOther");
 		}
@@ -171,8 +209,9 @@ public class CaseService {
 		if (cleanNote != null && cleanNote.length() > MAX_NOTE) {
 			throw new InvalidRequestException("case.note.tooLong", MAX_NOTE);
 		}
-		if (action == CaseAction.DISPATCH && unitId == null) {
-			throw new InvalidRequestException("case.dispatch.unitRequired");
+		boolean assigns = action == CaseAction.DISPATCH || action == CaseAction.REASSIGN;
+		if (assigns) {
+			requireSuitableUnit(current, unitId);
 		}
 		if (action == CaseAction.FEEDBACK_DONE) {
 			int openParts = jdbc.sql("SELECT COUNT(*) FROM case_call WHERE case_id = ? AND kind = 'JOINT' AND answered_at IS NULL")
@@ -192,12 +231,13 @@ public class CaseService {
 		Instant handleStarted = newLimit ? now : current.handleStartedAt();
 		boolean limitChanges = newLimit || (current.inAcceptPhase() && !target.equals(CaseState.ACCEPTED));
 		int changed = jdbc.sql("""
-				UPDATE case_file SET state = ?, version = version + 1,
+				UPDATE case_file SET state = ?, version = version + 1, handling_mode = COALESCE(?, handling_mode),
 				    assignee_unit_id = COALESCE(?, assignee_unit_id), merged_into_id = COALESCE(?, merged_into_id),
 				    handle_started_at = ?, handle_due_at = ?, overdue_at = ?, rework_count = rework_count + ?,
 				    closed_at = ?
 				WHERE id = ? AND version = ? AND state = ?""")
-			.params(target.name(), unitId, mergedInto, utc(handleStarted), utc(handleDue),
+			.params(target.name(), action == CaseAction.REGISTER && mode != null ? mode.name() : null,
+					assigns ? unitId : null, mergedInto, utc(handleStarted), utc(handleDue),
 					limitChanges ? null : utc(current.overdueAt()), rework ? 1 : 0,
 					target == CaseState.CLOSED || target.isTerminal() ? utc(now) : null, current.id(), seenVersion,
 					current.state().name())
@@ -205,9 +245,20 @@ public class CaseService {
 		if (changed != 1) {
 			throw new ConflictException("case.takenByOther");
 		}
-		history.append(current.id(), now, actor, action.name(), current.state(), target, cleanNote);
+		history.append(current.id(), now, actor, action.name(), current.state(), target, cleanNote, photoIds);
 		tellTheReporter(current, action, cleanNote, actor);
 		return load(current.id());
+	}
+
+	/** A dispatch needs a unit; a case for 执法处置 goes to an enforcement squadron (中队). */
+	private void requireSuitableUnit(CaseView current, Long unitId) {
+		if (unitId == null) {
+			throw new InvalidRequestException("case.dispatch.unitRequired");
+		}
+		UnitView unit = roster.findUnit(unitId).orElseThrow(() -> new InvalidRequestException("case.dispatch.unitRequired"));
+		if (HandlingMode.ENFORCEMENT.name().equals(current.handlingMode()) && unit.kind() != UnitKind.SQUADRON) {
+			throw new InvalidRequestException("case.dispatch.enforcementNeedsSquadron");
+		}
 	}
 
 	private Instant handleDue(CaseView current, Instant now) {
@@ -278,6 +329,17 @@ public class CaseService {
 		CaseView found = find(caseId).orElseThrow(NotFoundException::new);
 		scopeGuard.requireCovers(who, found.regionPath(), "case", caseId);
 		return found;
+	}
+
+	/** A photo attached to a step of this case, for someone who may see the case. */
+	@Transactional(readOnly = true)
+	public StoredFile photo(long caseId, String fileId, StaffPrincipal who) {
+		get(caseId, who);
+		boolean attached = history.entries(caseId).stream().anyMatch(entry -> entry.photoIds().contains(fileId));
+		if (!attached) {
+			throw new NotFoundException();
+		}
+		return files.load(fileId).orElseThrow(NotFoundException::new);
 	}
 
 	@Transactional(readOnly = true)

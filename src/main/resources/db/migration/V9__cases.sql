@@ -44,6 +44,8 @@ CREATE TABLE case_history (
     from_state  VARCHAR(16),
     to_state    VARCHAR(16)  NOT NULL,
     note        VARCHAR(1000),
+    -- stored photos of the scene or the work done (comma-separated file ids)
+    photo_ids   VARCHAR(500),
     prev_hash   VARCHAR(64)  NOT NULL,
     hash        VARCHAR(64)  NOT NULL,
     CONSTRAINT case_history_seq_uk UNIQUE (case_id, seq)

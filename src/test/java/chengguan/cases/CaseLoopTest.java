@@ -241,4 +241,53 @@ class CaseLoopTest {
 			.satisfies(b -> assertThat(b.reason()).contains("missing entry 2"));
 	}
 
+
+	@Test
+	void enforcementGoesToASquadronAndCanBeReassignedWithAReason() {
+		StaffPrincipal dispatcher = dispatcher();
+		CaseView c = newCase(null);
+		c = act(c, CaseAction.ACCEPT, null, dispatcher);
+		c = cases.act(c.id(), CaseAction.REGISTER, c.version(),
+				new CaseStep(null, null, chengguan.catalog.HandlingMode.ENFORCEMENT, List.of()), dispatcher);
+		assertThat(c.handlingMode()).isEqualTo("ENFORCEMENT");
+		CaseView registered = c;
+		assertThatThrownBy(() -> cases.act(registered.id(), CaseAction.DISPATCH, registered.version(), null, unit(), dispatcher))
+			.hasFieldOrPropertyWithValue("messageCode", "case.dispatch.enforcementNeedsSquadron");
+		long xingren = jdbc.sql("SELECT id FROM org_unit WHERE name = '兴仁中队'").query(Long.class).single();
+		long zhangfan = jdbc.sql("SELECT id FROM org_unit WHERE name = '张范中队'").query(Long.class).single();
+		c = cases.act(c.id(), CaseAction.DISPATCH, c.version(), null, xingren, dispatcher);
+		CaseView dispatched = c;
+		assertThatThrownBy(() -> cases.act(dispatched.id(), CaseAction.REASSIGN, dispatched.version(), null, zhangfan,
+				dispatcher)).isInstanceOf(InvalidRequestException.class);
+		c = cases.act(c.id(), CaseAction.REASSIGN, c.version(), "兴仁中队执法力量不足，改派张范中队", zhangfan, dispatcher);
+		assertThat(c.state()).isEqualTo(CaseState.DISPATCHED);
+		assertThat(c.assigneeUnitId()).isEqualTo(zhangfan);
+	}
+
+	@Test
+	void photosOfTheWorkDoneAreKeptWithTheStepAndCoveredByTheHash() throws Exception {
+		CaseView c = newCase(null);
+		StaffPrincipal dispatcher = dispatcher();
+		c = act(c, CaseAction.ACCEPT, null, dispatcher);
+		c = act(c, CaseAction.REGISTER, null, dispatcher);
+		c = act(c, CaseAction.DISPATCH, null, dispatcher);
+		c = act(c, CaseAction.START, null, handler());
+		c = cases.act(c.id(), CaseAction.FEEDBACK_DONE, c.version(), new CaseStep("已更换灯具", null, null,
+				List.of(chengguan.support.TestImages.jpegWithExif(40, 30, 1))), handler());
+		CaseHistory.Entry feedback = history.entries(c.id()).get(history.entries(c.id()).size() - 1);
+		assertThat(feedback.photoIds()).hasSize(1);
+		String fileId = feedback.photoIds().get(0);
+		mvc.perform(get("/cases/" + c.id() + "/photos/" + fileId).with(accounts.as("dispatcher")))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().contentType("image/jpeg"));
+		mvc.perform(get("/cases/" + c.id() + "/photos/" + fileId).with(accounts.as("xingcheng")))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNotFound());
+		mvc.perform(get("/cases/" + c.id() + "/photos/not-a-photo-of-this-case").with(accounts.as("dispatcher")))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNotFound());
+
+		long id = c.id();
+		jdbc.sql("UPDATE case_history SET photo_ids = NULL WHERE case_id = ? AND photo_ids IS NOT NULL").param(id).update();
+		assertThat(history.verify()).filteredOn(b -> b.caseId() == id).hasSize(1);
+	}
+
 }

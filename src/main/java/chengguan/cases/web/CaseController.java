@@ -6,6 +6,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 import chengguan.cases.CaseAction;
 import chengguan.cases.CaseCalls;
@@ -23,15 +27,18 @@ import chengguan.cases.CaseInbox;
 import chengguan.cases.CaseQueries;
 import chengguan.cases.CaseRow;
 import chengguan.cases.CaseService;
+import chengguan.cases.CaseStep;
 import chengguan.cases.CaseState;
 import chengguan.cases.CaseView;
 import chengguan.catalog.CategoryService;
+import chengguan.catalog.HandlingMode;
 import chengguan.intake.Channel;
 import chengguan.intake.ReportQueries;
 import chengguan.organization.RegionService;
 import chengguan.organization.RosterService;
 import chengguan.platform.PlatformProperties;
 import chengguan.platform.security.StaffPrincipal;
+import chengguan.platform.storage.StoredFile;
 import chengguan.platform.web.MapSettings;
 
 /** The work inbox, the case list, and one case with the steps the person may take on it (htmx, in place). */
@@ -111,9 +118,11 @@ class CaseController {
 	@PostMapping("/{id}/actions/{action}")
 	String act(@PathVariable long id, @PathVariable CaseAction action, @RequestParam long version,
 			@RequestParam(required = false) String note, @RequestParam(required = false) Long unitId,
+			@RequestParam(required = false) HandlingMode handlingMode,
+			@RequestParam(name = "photos", required = false) List<MultipartFile> photos,
 			@RequestHeader(name = "HX-Request", required = false) String htmx,
 			@AuthenticationPrincipal StaffPrincipal me, Model model) {
-		CaseView c = cases.act(id, action, version, note, unitId, me);
+		CaseView c = cases.act(id, action, version, new CaseStep(note, unitId, handlingMode, read(photos)), me);
 		if (htmx == null) {
 			return "redirect:/cases/" + id;
 		}
@@ -161,6 +170,30 @@ class CaseController {
 		return refreshed(id, htmx, me, model);
 	}
 
+	@GetMapping("/{id}/photos/{fileId}")
+	ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable String fileId,
+			@AuthenticationPrincipal StaffPrincipal me) {
+		StoredFile file = cases.photo(id, fileId, me);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(file.contentType()))
+			.cacheControl(CacheControl.noStore())
+			.body(file.content());
+	}
+
+	private static List<byte[]> read(List<MultipartFile> parts) {
+		if (parts == null) {
+			return List.of();
+		}
+		return parts.stream().filter(part -> !part.isEmpty()).map(part -> {
+			try {
+				return part.getBytes();
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}).toList();
+	}
+
 	private String refreshed(long id, String htmx, StaffPrincipal me, Model model) {
 		if (htmx == null) {
 			return "redirect:/cases/" + id;
@@ -179,6 +212,7 @@ class CaseController {
 		model.addAttribute("actions", offered);
 		model.addAttribute("history", cases.history(c.id(), me));
 		model.addAttribute("units", roster.visibleUnits(me.scope()));
+		model.addAttribute("modes", HandlingMode.values());
 		model.addAttribute("calls", calls.calls(c.id(), me));
 		model.addAttribute("now", clock.instant());
 		model.addAttribute("open", !c.state().isTerminal() && c.state() != CaseState.CLOSED);
