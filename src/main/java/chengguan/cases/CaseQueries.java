@@ -134,11 +134,11 @@ public class CaseQueries {
 	}
 
 	/** How many cases each tab holds, for the badges. */
-	public Map<CaseInbox, Integer> counts(StaffPrincipal who) {
-		Map<CaseInbox, Integer> counts = new LinkedHashMap<>();
+	public Map<String, Integer> counts(StaffPrincipal who) {
+		Map<String, Integer> counts = new LinkedHashMap<>();
 		for (CaseInbox inbox : CaseInbox.values()) {
 			if (inbox != CaseInbox.ALL) {
-				counts.put(inbox, list(new CaseFilter(inbox, null, null, null, null, null, null, 0), who).size());
+				counts.put(inbox.name(), list(new CaseFilter(inbox, null, null, null, null, null, null, 0), who).size());
 			}
 		}
 		return counts;

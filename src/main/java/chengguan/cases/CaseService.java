@@ -121,10 +121,12 @@ public class CaseService {
 				VALUES (?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?)""")
 			.params(received.reportId(), received.trackingCode(), received.channel().name(),
 					category == null || category.handlingMode() == null ? null : category.handlingMode().name(),
-					received.categoryId(), received.communityId(), received.regionPath(), utc(acceptDue), utc(now))
+					received.categoryId(), received.communityId(), received.regionPath(), utc(acceptDue),
+					utc(received.receivedAt()))
 			.update(keys, "id");
 		long caseId = keys.getKeyAs(Number.class).longValue();
-		history.append(caseId, now, "系统", "OPENED", null, CaseState.PENDING, "来源：" + received.channel());
+		history.append(caseId, now, "系统", "OPENED", null, CaseState.PENDING,
+				"来源：" + label("report.channel." + received.channel()));
 	}
 
 	/** A merged report's case is handled as part of the primary's case. */
@@ -245,7 +247,9 @@ public class CaseService {
 		if (changed != 1) {
 			throw new ConflictException("case.takenByOther");
 		}
-		history.append(current.id(), now, actor, action.name(), current.state(), target, cleanNote, photoIds);
+		String recorded = !assigns ? cleanNote : "承办单位：" + roster.findUnit(unitId).map(UnitView::name).orElse("")
+				+ (cleanNote == null ? "" : "；" + cleanNote);
+		history.append(current.id(), now, actor, action.name(), current.state(), target, recorded, photoIds);
 		tellTheReporter(current, action, cleanNote, actor);
 		return load(current.id());
 	}

@@ -20,9 +20,9 @@ class CaseActionTest {
 		assertThat(CaseAction.availableFrom(CaseState.REGISTERED)).containsExactlyInAnyOrder(CaseAction.DISPATCH,
 				CaseAction.MERGE);
 		assertThat(CaseAction.availableFrom(CaseState.DISPATCHED)).containsExactlyInAnyOrder(CaseAction.START,
-				CaseAction.RETURN);
+				CaseAction.RETURN, CaseAction.REASSIGN);
 		assertThat(CaseAction.availableFrom(CaseState.HANDLING)).containsExactlyInAnyOrder(CaseAction.FEEDBACK_DONE,
-				CaseAction.RETURN);
+				CaseAction.RETURN, CaseAction.REASSIGN);
 		assertThat(CaseAction.availableFrom(CaseState.FEEDBACK)).containsExactlyInAnyOrder(CaseAction.VERIFY_PASS,
 				CaseAction.VERIFY_FAIL);
 		assertThat(CaseAction.availableFrom(CaseState.CLOSED)).containsExactlyInAnyOrder(CaseAction.ARCHIVE,

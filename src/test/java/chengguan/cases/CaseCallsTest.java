@@ -137,7 +137,8 @@ class CaseCallsTest {
 		StaffPrincipal handler = accounts.principal("handler");
 		c = cases.act(c.id(), CaseAction.ACCEPT, c.version(), null, null, dispatcher);
 		c = cases.act(c.id(), CaseAction.REGISTER, c.version(), null, null, dispatcher);
-		c = cases.act(c.id(), CaseAction.DISPATCH, c.version(), null, unit("综合执法科"), dispatcher);
+		// 违法改建扩建 is handled by enforcement: a squadron
+		c = cases.act(c.id(), CaseAction.DISPATCH, c.version(), null, unit("兴仁中队"), dispatcher);
 		calls.addJointUnit(c.id(), unit("市政管理科"), "拆除违建后恢复人行道", dispatcher);
 		c = cases.act(c.id(), CaseAction.START, c.version(), null, null, dispatcher);
 		CaseView handling = c;
