@@ -5,8 +5,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
@@ -25,6 +23,9 @@ import chengguan.platform.web.ConflictException;
 import chengguan.platform.web.InvalidRequestException;
 import chengguan.platform.web.NotFoundException;
 import chengguan.platform.web.UserFacingException;
+
+import static chengguan.platform.persistence.DbTime.instant;
+import static chengguan.platform.persistence.DbTime.utc;
 
 /**
  * 吹哨报到, 协办 and 督办: units called to a case, each owing a 报到 (whistle) and an answer. Every call and every
@@ -235,13 +236,6 @@ public class CaseCalls {
 		return value;
 	}
 
-	private static Instant instant(ResultSet rs, int column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
-	}
 
-	private static OffsetDateTime utc(Instant instant) {
-		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-	}
 
 }

@@ -4,8 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,6 +40,9 @@ import chengguan.platform.web.ConflictException;
 import chengguan.platform.web.InvalidRequestException;
 import chengguan.platform.web.NotFoundException;
 import chengguan.platform.web.UserFacingException;
+
+import static chengguan.platform.persistence.DbTime.instant;
+import static chengguan.platform.persistence.DbTime.utc;
 
 /**
  * Moves cases through {@link CaseAction}. Each step checks scope, role and state, changes the case only if nobody
@@ -385,13 +386,6 @@ public class CaseService {
 		return category.limitBasis() == null ? LimitBasis.WORKING : category.limitBasis();
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
-	}
 
-	private static OffsetDateTime utc(Instant instant) {
-		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-	}
 
 }

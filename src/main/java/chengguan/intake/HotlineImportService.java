@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -39,6 +38,8 @@ import chengguan.platform.web.ConflictException;
 import chengguan.platform.web.InvalidRequestException;
 import chengguan.platform.web.NotFoundException;
 import chengguan.platform.web.UserFacingException;
+
+import static chengguan.platform.persistence.DbTime.utc;
 
 /**
  * Imports 12345 hotline work orders. An upload is first previewed (every row checked, nothing stored but the file
@@ -458,8 +459,5 @@ public class HotlineImportService {
 		return value.length() > 200 ? value.substring(value.length() - 200) : value;
 	}
 
-	private static OffsetDateTime utc(Instant instant) {
-		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-	}
 
 }

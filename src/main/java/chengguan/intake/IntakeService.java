@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +33,8 @@ import chengguan.platform.web.ConflictException;
 import chengguan.platform.web.InvalidRequestException;
 import chengguan.platform.web.NotFoundException;
 import chengguan.platform.web.TooManyRequestsException;
+
+import static chengguan.platform.persistence.DbTime.utc;
 
 /**
  * Takes reports in from every channel, merges duplicates and records what the reporter sees. Residents' submissions
@@ -433,8 +433,5 @@ public class IntakeService {
 			.update();
 	}
 
-	static OffsetDateTime utc(Instant instant) {
-		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-	}
 
 }

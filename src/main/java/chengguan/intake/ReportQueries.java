@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +24,7 @@ import chengguan.platform.security.StaffPrincipal;
 import chengguan.platform.storage.FileStorage;
 import chengguan.platform.storage.StoredFile;
 import chengguan.platform.web.NotFoundException;
+import static chengguan.platform.persistence.DbTime.instant;
 
 /** Reads of reports: the public status by tracking code, and staff lists and details within their scope. */
 @Service
@@ -250,14 +250,6 @@ public class ReportQueries {
 		return rs.getObject(column, Long.class);
 	}
 
-	private static Instant instant(ResultSet rs, int column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
-	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
-	}
 
 }

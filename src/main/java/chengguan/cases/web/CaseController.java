@@ -39,6 +39,7 @@ import chengguan.organization.RosterService;
 import chengguan.platform.PlatformProperties;
 import chengguan.platform.security.StaffPrincipal;
 import chengguan.platform.storage.StoredFile;
+import chengguan.platform.storage.UploadedFiles;
 import chengguan.platform.web.MapSettings;
 
 /** The work inbox, the case list, and one case with the steps the person may take on it (htmx, in place). */
@@ -122,7 +123,8 @@ class CaseController {
 			@RequestParam(name = "photos", required = false) List<MultipartFile> photos,
 			@RequestHeader(name = "HX-Request", required = false) String htmx,
 			@AuthenticationPrincipal StaffPrincipal me, Model model) {
-		CaseView c = cases.act(id, action, version, new CaseStep(note, unitId, handlingMode, read(photos)), me);
+		CaseStep step = new CaseStep(note, unitId, handlingMode, UploadedFiles.contents(photos));
+		CaseView c = cases.act(id, action, version, step, me);
 		if (htmx == null) {
 			return "redirect:/cases/" + id;
 		}
@@ -180,19 +182,6 @@ class CaseController {
 			.body(file.content());
 	}
 
-	private static List<byte[]> read(List<MultipartFile> parts) {
-		if (parts == null) {
-			return List.of();
-		}
-		return parts.stream().filter(part -> !part.isEmpty()).map(part -> {
-			try {
-				return part.getBytes();
-			}
-			catch (java.io.IOException ex) {
-				throw new java.io.UncheckedIOException(ex);
-			}
-		}).toList();
-	}
 
 	private String refreshed(long id, String htmx, StaffPrincipal me, Model model) {
 		if (htmx == null) {

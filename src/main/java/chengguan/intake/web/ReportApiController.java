@@ -29,6 +29,7 @@ import chengguan.intake.ReportKind;
 import chengguan.intake.ReportQueries;
 import chengguan.intake.ReportSubmission;
 import chengguan.intake.SubmittedReport;
+import chengguan.platform.storage.UploadedFiles;
 import chengguan.platform.web.InvalidRequestException;
 import chengguan.platform.web.PublicAddresses;
 import chengguan.platform.web.UserFacingException;
@@ -77,7 +78,7 @@ class ReportApiController {
 			@RequestPart(name = "photos", required = false) List<MultipartFile> photos,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
 			HttpServletRequest request) {
-		return submit(report, Photos.read(photos), idempotencyKey, request);
+		return submit(report, UploadedFiles.contents(photos), idempotencyKey, request);
 	}
 
 	private ResponseEntity<Created> submit(ReportRequest report, List<byte[]> photos, String headerKey,

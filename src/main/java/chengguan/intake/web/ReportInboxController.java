@@ -39,6 +39,7 @@ import chengguan.intake.SubmittedReport;
 import chengguan.organization.RegionService;
 import chengguan.platform.security.StaffPrincipal;
 import chengguan.platform.storage.StoredFile;
+import chengguan.platform.storage.UploadedFiles;
 import chengguan.platform.web.MapSettings;
 import chengguan.platform.web.UserFacingException;
 
@@ -141,8 +142,8 @@ class ReportInboxController {
 			SubmittedReport recorded = intake.submitFromStaff(new ReportSubmission(form.getChannel(),
 					form.getRegionCode(), form.getCategoryCode(), form.getKind(), form.getDescription(),
 					form.getLatitude(), form.getLongitude(), form.getAccuracy(), form.getAddress(),
-					form.getReporterName(), form.getPhone(), Photos.read(photos), form.getIdempotencyKey(), null, null,
-					null), me);
+					form.getReporterName(), form.getPhone(), UploadedFiles.contents(photos), form.getIdempotencyKey(),
+					null, null, null), me);
 			redirect.addFlashAttribute("notice", "reportRecorded");
 			redirect.addFlashAttribute("noticeArgs", new Object[] { recorded.trackingCode() });
 			return "redirect:/intake/reports/" + recorded.id();

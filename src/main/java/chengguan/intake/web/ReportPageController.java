@@ -34,6 +34,7 @@ import chengguan.intake.ReportQueries;
 import chengguan.intake.ReportSubmission;
 import chengguan.intake.ReportingPlace;
 import chengguan.intake.SubmittedReport;
+import chengguan.platform.storage.UploadedFiles;
 import chengguan.platform.web.MapSettings;
 import chengguan.platform.web.NotFoundException;
 import chengguan.platform.web.PublicAddresses;
@@ -85,8 +86,8 @@ class ReportPageController {
 		try {
 			SubmittedReport submitted = intake.submitFromResident(ReportSubmission.fromResident(Channel.QR_CODE,
 					regionCode, form.getCategoryCode(), form.getKind(), form.getDescription(), form.getLatitude(),
-					form.getLongitude(), form.getAccuracy(), form.getAddress(), form.getPhone(), Photos.read(photos),
-					form.getIdempotencyKey(), request.getRemoteAddr()));
+					form.getLongitude(), form.getAccuracy(), form.getAddress(), form.getPhone(),
+					UploadedFiles.contents(photos), form.getIdempotencyKey(), request.getRemoteAddr()));
 			return "redirect:/t/" + submitted.trackingCode() + "?submitted";
 		}
 		catch (UserFacingException ex) {

@@ -3,8 +3,6 @@ package chengguan.platform.notification;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -16,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+
+import static chengguan.platform.persistence.DbTime.utc;
 
 /**
  * Delivers what the outbox holds. One node at a time (ShedLock); a failed delivery is retried with a growing pause
@@ -91,8 +91,5 @@ class OutboxRelay {
 		return delivered;
 	}
 
-	private static OffsetDateTime utc(Instant instant) {
-		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-	}
 
 }

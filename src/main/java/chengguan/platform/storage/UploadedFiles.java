@@ -1,4 +1,4 @@
-package chengguan.intake.web;
+package chengguan.platform.storage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,17 +6,17 @@ import java.util.List;
 
 import org.springframework.web.multipart.MultipartFile;
 
-/** Reads the photo parts of a form; the empty part a browser sends for "no file chosen" is not a photo. */
-final class Photos {
+/** The contents of a form's file parts; the empty part a browser sends for "no file chosen" is left out. */
+public final class UploadedFiles {
 
-	private Photos() {
+	private UploadedFiles() {
 	}
 
-	static List<byte[]> read(List<MultipartFile> parts) {
+	public static List<byte[]> contents(List<MultipartFile> parts) {
 		if (parts == null) {
 			return List.of();
 		}
-		return parts.stream().filter(part -> !part.isEmpty()).map(Photos::bytes).toList();
+		return parts.stream().filter(part -> !part.isEmpty()).map(UploadedFiles::bytes).toList();
 	}
 
 	private static byte[] bytes(MultipartFile part) {
