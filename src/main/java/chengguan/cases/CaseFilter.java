@@ -2,8 +2,11 @@ package chengguan.cases;
 
 import java.time.LocalDate;
 
-/** The case list's filters; nulls mean "any". Dates are whole days in the platform's time zone. */
-public record CaseFilter(CaseInbox inbox, CaseState state, String channel, Long communityId, Long categoryId,
+/**
+ * The case list's filters; nulls mean "any". {@code regionId} is any region in scope (a street takes its
+ * communities along). Dates are whole days in the platform's time zone.
+ */
+public record CaseFilter(CaseInbox inbox, CaseState state, String channel, Long regionId, Long categoryId,
 		LocalDate from, LocalDate to, int page) {
 
 	public static final int PAGE_SIZE = 50;

@@ -96,9 +96,13 @@ public class CaseQueries {
 			sql.append(" AND channel = :channel");
 			params.put("channel", filter.channel());
 		}
-		if (filter.communityId() != null) {
-			sql.append(" AND community_id = :community");
-			params.put("community", filter.communityId());
+		if (filter.regionId() != null) {
+			RegionView region = regions.find(filter.regionId()).orElse(null);
+			if (region == null || !who.scope().covers(region.path())) {
+				return List.of();
+			}
+			sql.append(" AND region_path LIKE :region");
+			params.put("region", region.path() + "%");
 		}
 		if (filter.categoryId() != null) {
 			sql.append(" AND category_id = :category");

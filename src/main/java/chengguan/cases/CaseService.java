@@ -28,6 +28,7 @@ import chengguan.intake.ReportRated;
 import chengguan.intake.ReportReceived;
 import chengguan.intake.ReportStatus;
 import chengguan.organization.RosterService;
+import chengguan.organization.StaffView;
 import chengguan.organization.UnitKind;
 import chengguan.organization.UnitView;
 import chengguan.platform.notification.Notifications;
@@ -61,7 +62,7 @@ public class CaseService {
 
 	private static final String COLUMNS = """
 			id, report_id, tracking_code, channel, state, handling_mode, category_id, community_id, region_path,
-			assignee_unit_id, merged_into_id, accept_due_at, handle_started_at, handle_due_at, overdue_at, escalation_level,
+			assignee_unit_id, assignee_staff_id, merged_into_id, accept_due_at, handle_started_at, handle_due_at, overdue_at, escalation_level,
 			rework_count, created_at, closed_at, version""";
 
 	private final JdbcClient jdbc;
@@ -187,17 +188,25 @@ public class CaseService {
 			.map(images::normalize)
 			.map(jpeg -> files.store(jpeg, ImageNormalizer.OUTPUT_TYPE))
 			.toList();
-		return transition(current, action, seenVersion, step.note(), step.unitId(), step.handlingMode(), null,
+		Long unitId = step.unitId();
+		if (step.staffId() != null) {
+			// a dispatch to a liaison goes to their unit (squadron), with them named as the one who handles it
+			unitId = roster.findStaff(step.staffId())
+				.filter(staff -> staff.active())
+				.map(StaffView::unitId)
+				.orElseThrow(() -> new InvalidRequestException("case.dispatch.unitRequired"));
+		}
+		return transition(current, action, seenVersion, step.note(), unitId, step.staffId(), step.handlingMode(), null,
 				who.username(), photoIds);
 	}
 
 	private CaseView transition(CaseView current, CaseAction action, long seenVersion, String note, Long unitId,
 			Long mergedInto, String actor) {
-		return transition(current, action, seenVersion, note, unitId, null, mergedInto, actor, List.of());
+		return transition(current, action, seenVersion, note, unitId, null, null, mergedInto, actor, List.of());
 	}
 
 	private CaseView transition(CaseView current, CaseAction action, long seenVersion, String note, Long unitId,
-			HandlingMode mode, Long mergedInto, String actor, List<String> photoIds) {
+			Long staffId, HandlingMode mode, Long mergedInto, String actor, List<String> photoIds) {
 		if (current.version() != seenVersion) {
 			throw new ConflictException("case.takenByOther");
 		}
@@ -235,12 +244,14 @@ public class CaseService {
 		boolean limitChanges = newLimit || (current.inAcceptPhase() && !target.equals(CaseState.ACCEPTED));
 		int changed = jdbc.sql("""
 				UPDATE case_file SET state = ?, version = version + 1, handling_mode = COALESCE(?, handling_mode),
-				    assignee_unit_id = COALESCE(?, assignee_unit_id), merged_into_id = COALESCE(?, merged_into_id),
+				    assignee_unit_id = COALESCE(?, assignee_unit_id),
+				    assignee_staff_id = CASE WHEN ? THEN ? ELSE assignee_staff_id END,
+				    merged_into_id = COALESCE(?, merged_into_id),
 				    handle_started_at = ?, handle_due_at = ?, overdue_at = ?, rework_count = rework_count + ?,
 				    closed_at = ?
 				WHERE id = ? AND version = ? AND state = ?""")
 			.params(target.name(), action == CaseAction.REGISTER && mode != null ? mode.name() : null,
-					assigns ? unitId : null, mergedInto, utc(handleStarted), utc(handleDue),
+					assigns ? unitId : null, assigns, staffId, mergedInto, utc(handleStarted), utc(handleDue),
 					limitChanges ? null : utc(current.overdueAt()), rework ? 1 : 0,
 					target == CaseState.CLOSED || target.isTerminal() ? utc(now) : null, current.id(), seenVersion,
 					current.state().name())
@@ -248,8 +259,9 @@ public class CaseService {
 		if (changed != 1) {
 			throw new ConflictException("case.takenByOther");
 		}
-		String recorded = !assigns ? cleanNote : "承办单位：" + roster.findUnit(unitId).map(UnitView::name).orElse("")
-				+ (cleanNote == null ? "" : "；" + cleanNote);
+		String assignee = !assigns ? null : roster.findUnit(unitId).map(UnitView::name).orElse("")
+				+ (staffId == null ? "" : " " + roster.findStaff(staffId).map(StaffView::name).orElse(""));
+		String recorded = !assigns ? cleanNote : "承办：" + assignee + (cleanNote == null ? "" : "；" + cleanNote);
 		history.append(current.id(), now, actor, action.name(), current.state(), target, recorded, photoIds);
 		tellTheReporter(current, action, cleanNote, actor);
 		return load(current.id());
@@ -372,7 +384,8 @@ public class CaseService {
 		return new CaseView(rs.getLong("id"), rs.getLong("report_id"), rs.getString("tracking_code"),
 				rs.getString("channel"), CaseState.valueOf(rs.getString("state")), rs.getString("handling_mode"),
 				rs.getObject("category_id", Long.class), rs.getLong("community_id"), rs.getString("region_path"),
-				rs.getObject("assignee_unit_id", Long.class), rs.getObject("merged_into_id", Long.class),
+				rs.getObject("assignee_unit_id", Long.class), rs.getObject("assignee_staff_id", Long.class),
+				rs.getObject("merged_into_id", Long.class),
 				instant(rs, "accept_due_at"), instant(rs, "handle_started_at"), instant(rs, "handle_due_at"),
 				instant(rs, "overdue_at"), rs.getInt("escalation_level"), rs.getInt("rework_count"),
 				instant(rs, "created_at"), instant(rs, "closed_at"), rs.getLong("version"));

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /** A case as services and pages read it. */
 public record CaseView(long id, long reportId, String trackingCode, String channel, CaseState state, String handlingMode,
-		Long categoryId, long communityId, String regionPath, Long assigneeUnitId, Long mergedIntoId,
+		Long categoryId, long communityId, String regionPath, Long assigneeUnitId, Long assigneeStaffId, Long mergedIntoId,
 		Instant acceptDueAt, Instant handleStartedAt, Instant handleDueAt, Instant overdueAt, int escalationLevel,
 		int reworkCount, Instant createdAt, Instant closedAt, long version) {
 
@@ -35,6 +35,22 @@ public record CaseView(long id, long reportId, String trackingCode, String chann
 		long total = java.time.Duration.between(start, due).toSeconds();
 		long used = java.time.Duration.between(start, now).toSeconds();
 		return total > 0 && used * 5 >= total * 4 ? TimeStatus.WARNING : TimeStatus.ON_TIME;
+	}
+
+	/** The countdown in words: 剩余 3 小时 20 分 / 超期 1 天 2 小时. */
+	public String countdown(Instant now) {
+		Instant due = currentDue();
+		if (due == null) {
+			return "";
+		}
+		java.time.Duration left = java.time.Duration.between(now, due);
+		java.time.Duration span = left.isNegative() ? left.negated() : left;
+		long days = span.toDays();
+		long hours = span.toHoursPart();
+		long minutes = span.toMinutesPart();
+		String amount = days > 0 ? days + " 天 " + hours + " 小时" : hours > 0 ? hours + " 小时 " + minutes + " 分"
+				: minutes + " 分";
+		return (left.isNegative() ? "超期 " : "剩余 ") + amount;
 	}
 
 	public enum TimeStatus {

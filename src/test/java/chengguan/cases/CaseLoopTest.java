@@ -290,4 +290,31 @@ class CaseLoopTest {
 		assertThat(history.verify()).filteredOn(b -> b.caseId() == id).hasSize(1);
 	}
 
+
+	@Test
+	void aCaseDispatchedToTheCommunityLiaisonLandsInTheirInbox() throws Exception {
+		StaffPrincipal dispatcher = dispatcher();
+		long liaison = jdbc.sql("SELECT id FROM staff WHERE phone = '13800003001'").query(Long.class).single();
+		CaseView c = newCase(null);
+		c = act(c, CaseAction.ACCEPT, null, dispatcher);
+		c = act(c, CaseAction.REGISTER, null, dispatcher);
+		c = cases.act(c.id(), CaseAction.DISPATCH, c.version(), new CaseStep(null, null, liaison, null, List.of()),
+				dispatcher);
+		assertThat(c.assigneeStaffId()).isEqualTo(liaison);
+		assertThat(c.assigneeUnitId()).isEqualTo(
+				jdbc.sql("SELECT unit_id FROM staff WHERE id = ?").param(liaison).query(Long.class).single());
+		assertThat(history.entries(c.id()).get(history.entries(c.id()).size() - 1).note()).isEqualTo("承办：兴仁中队 张伟");
+		mvc.perform(get("/cases").param("inbox", "MINE").with(accounts.as("xingren")))
+			.andExpect(content().string(containsString(c.trackingCode())));
+	}
+
+	@Test
+	void theCountdownReadsInHoursAndMinutes() {
+		CaseView c = newCase(null);
+		java.time.Instant due = c.acceptDueAt();
+		assertThat(c.countdown(due.minus(java.time.Duration.ofMinutes(80)))).isEqualTo("剩余 1 小时 20 分");
+		assertThat(c.countdown(due.minus(java.time.Duration.ofMinutes(5)))).isEqualTo("剩余 5 分");
+		assertThat(c.countdown(due.plus(java.time.Duration.ofHours(27)))).isEqualTo("超期 1 天 3 小时");
+	}
+
 }

@@ -103,10 +103,14 @@ class CasePagesTest {
 		CaseView c = newCase("按渠道和社区筛选的案件");
 		long deren = jdbc.sql("SELECT id FROM region WHERE code = '370471001001'").query(Long.class).single();
 		long xingxin = jdbc.sql("SELECT id FROM region WHERE code = '370471003009'").query(Long.class).single();
-		mvc.perform(get("/cases").param("inbox", "ALL").param("channel", "API").param("communityId", Long.toString(deren))
+		long xingrenStreet = jdbc.sql("SELECT id FROM region WHERE code = '370471001'").query(Long.class).single();
+		mvc.perform(get("/cases").param("inbox", "ALL").param("regionId", Long.toString(xingrenStreet))
 			.with(accounts.as("dispatcher")))
 			.andExpect(content().string(containsString(c.trackingCode())));
-		mvc.perform(get("/cases").param("inbox", "ALL").param("communityId", Long.toString(xingxin))
+		mvc.perform(get("/cases").param("inbox", "ALL").param("channel", "API").param("regionId", Long.toString(deren))
+			.with(accounts.as("dispatcher")))
+			.andExpect(content().string(containsString(c.trackingCode())));
+		mvc.perform(get("/cases").param("inbox", "ALL").param("regionId", Long.toString(xingxin))
 			.with(accounts.as("dispatcher")))
 			.andExpect(content().string(not(containsString(c.trackingCode()))));
 		mvc.perform(get("/cases").param("inbox", "ALL").param("channel", "PHONE").with(accounts.as("dispatcher")))

@@ -34,8 +34,10 @@ import chengguan.catalog.CategoryService;
 import chengguan.catalog.HandlingMode;
 import chengguan.intake.Channel;
 import chengguan.intake.ReportQueries;
+import chengguan.organization.NoticeCardService;
 import chengguan.organization.RegionService;
 import chengguan.organization.RosterService;
+import chengguan.organization.StaffView;
 import chengguan.platform.PlatformProperties;
 import chengguan.platform.security.StaffPrincipal;
 import chengguan.platform.storage.StoredFile;
@@ -67,9 +69,12 @@ class CaseController {
 
 	private final PlatformProperties platform;
 
+	private final NoticeCardService cards;
+
 	CaseController(CaseQueries queries, CaseService cases, ReportQueries reports, RegionService regions,
 			CategoryService categories, RosterService roster, MapSettings maps, java.time.Clock clock, CaseCalls calls,
-			PlatformProperties platform) {
+			PlatformProperties platform, NoticeCardService cards) {
+		this.cards = cards;
 		this.calls = calls;
 		this.platform = platform;
 		this.queries = queries;
@@ -84,14 +89,14 @@ class CaseController {
 
 	@GetMapping
 	String list(@RequestParam(required = false) CaseInbox inbox, @RequestParam(required = false) CaseState state,
-			@RequestParam(required = false) Channel channel, @RequestParam(required = false) Long communityId,
+			@RequestParam(required = false) Channel channel, @RequestParam(required = false) Long regionId,
 			@RequestParam(required = false) Long categoryId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(defaultValue = "0") int page,
 			@RequestHeader(name = "HX-Request", required = false) String htmx,
 			@AuthenticationPrincipal StaffPrincipal me, Model model) {
-		CaseFilter filter = new CaseFilter(inbox, state, channel == null ? null : channel.name(), communityId,
+		CaseFilter filter = new CaseFilter(inbox, state, channel == null ? null : channel.name(), regionId,
 				categoryId, from, to, page);
 		List<CaseRow> rows = queries.list(filter, me);
 		boolean hasNext = rows.size() > CaseFilter.PAGE_SIZE;
@@ -102,7 +107,7 @@ class CaseController {
 		model.addAttribute("inboxes", CaseInbox.values());
 		model.addAttribute("states", CaseState.values());
 		model.addAttribute("channels", Channel.values());
-		model.addAttribute("communities", regions.communities(me.scope()));
+		model.addAttribute("regions", regions.within(me.scope()));
 		model.addAttribute("categories", categories.reportable());
 		return htmx != null ? "cases/list :: results" : "cases/list";
 	}
@@ -119,11 +124,11 @@ class CaseController {
 	@PostMapping("/{id}/actions/{action}")
 	String act(@PathVariable long id, @PathVariable CaseAction action, @RequestParam long version,
 			@RequestParam(required = false) String note, @RequestParam(required = false) Long unitId,
-			@RequestParam(required = false) HandlingMode handlingMode,
+			@RequestParam(required = false) Long staffId, @RequestParam(required = false) HandlingMode handlingMode,
 			@RequestParam(name = "photos", required = false) List<MultipartFile> photos,
 			@RequestHeader(name = "HX-Request", required = false) String htmx,
 			@AuthenticationPrincipal StaffPrincipal me, Model model) {
-		CaseStep step = new CaseStep(note, unitId, handlingMode, UploadedFiles.contents(photos));
+		CaseStep step = new CaseStep(note, unitId, staffId, handlingMode, UploadedFiles.contents(photos));
 		CaseView c = cases.act(id, action, version, step, me);
 		if (htmx == null) {
 			return "redirect:/cases/" + id;
@@ -208,7 +213,13 @@ class CaseController {
 		model.addAttribute("myUnit", me.unitId());
 		model.addAttribute("admin", me.hasRole(chengguan.platform.security.Role.ADMIN));
 		model.addAttribute("assignee", c.assigneeUnitId() == null ? null
-				: roster.findUnit(c.assigneeUnitId()).map(chengguan.organization.UnitView::name).orElse(null));
+				: roster.findUnit(c.assigneeUnitId()).map(chengguan.organization.UnitView::name).orElse("")
+						+ (c.assigneeStaffId() == null ? ""
+								: " " + roster.findStaff(c.assigneeStaffId()).map(StaffView::name).orElse("")));
+		model.addAttribute("liaisons", regions.find(c.communityId())
+			.flatMap(community -> cards.forCommunity(community.code()))
+			.map(card -> card.people().stream().filter(person -> "LIAISON".equals(person.role())).toList())
+			.orElse(List.of()));
 		return view;
 	}
 
