@@ -1,0 +1,6 @@
+/**
+ * Field work: liaison officers' duty logs of community visits (with a location check-in and findings that become
+ * cases), visit rules per region inherited down the tree with a compliance check, and the monthly 工作台账 (附件2).
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "进社区勤务")
+package chengguan.fieldwork;
