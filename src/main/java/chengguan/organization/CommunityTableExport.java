@@ -4,18 +4,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
+
+import chengguan.platform.documents.SheetStyles;
 
 /**
  * Writes 附件3 “城市管理进社区”基本情况统计表 in the seed's layout: a title row, two header rows (街道 and 序号
@@ -38,9 +36,9 @@ public class CommunityTableExport {
 	public void write(List<AssignmentRow> rows, OutputStream out) throws IOException {
 		try (Workbook workbook = new XSSFWorkbook()) {
 			Sheet sheet = workbook.createSheet("基本情况统计表");
-			CellStyle title = style(workbook, 16, true, false);
-			CellStyle header = style(workbook, 11, true, true);
-			CellStyle body = style(workbook, 11, false, true);
+			CellStyle title = SheetStyles.style(workbook, 16, true, false);
+			CellStyle header = SheetStyles.style(workbook, 11, true, true);
+			CellStyle body = SheetStyles.style(workbook, 11, false, true);
 
 			Row titleRow = sheet.createRow(0);
 			titleRow.setHeightInPoints(30);
@@ -94,30 +92,8 @@ public class CommunityTableExport {
 
 	private static void writeRow(Row row, String[] values, CellStyle style) {
 		row.setHeightInPoints(22);
-		for (int column = 0; column < values.length; column++) {
-			var cell = row.createCell(column);
-			cell.setCellValue(values[column] == null ? "" : values[column]);
-			cell.setCellStyle(style);
-		}
+		SheetStyles.writeRow(row, values, style);
 	}
 
-	private static CellStyle style(Workbook workbook, int points, boolean bold, boolean bordered) {
-		Font font = workbook.createFont();
-		font.setFontName("宋体");
-		font.setFontHeightInPoints((short) points);
-		font.setBold(bold);
-		CellStyle style = workbook.createCellStyle();
-		style.setFont(font);
-		style.setAlignment(HorizontalAlignment.CENTER);
-		style.setVerticalAlignment(VerticalAlignment.CENTER);
-		style.setWrapText(true);
-		if (bordered) {
-			style.setBorderTop(BorderStyle.THIN);
-			style.setBorderBottom(BorderStyle.THIN);
-			style.setBorderLeft(BorderStyle.THIN);
-			style.setBorderRight(BorderStyle.THIN);
-		}
-		return style;
-	}
 
 }
