@@ -5,6 +5,8 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import chengguan.platform.geo.GreatCircle;
+
 /**
  * Finds open reports that probably describe the same problem as a new one: same category, received within the
  * window, and within the distance (a bounding box in SQL, then the great-circle distance). Without a position,
@@ -12,8 +14,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DuplicateFinder {
-
-	private static final double EARTH_RADIUS_M = 6_371_008.8;
 
 	private static final double METERS_PER_DEGREE_LATITUDE = 111_320;
 
@@ -68,7 +68,7 @@ class DuplicateFinder {
 				.query((rs, n) -> new Candidate(rs.getLong(1), rs.getDouble(2), rs.getDouble(3)))
 				.list()
 				.stream()
-				.filter(c -> meters(subject.latitude(), subject.longitude(), c.latitude(), c.longitude()) <= distance)
+				.filter(c -> GreatCircle.meters(subject.latitude(), subject.longitude(), c.latitude(), c.longitude()) <= distance)
 				.limit(20)
 				.toList();
 		}
@@ -94,7 +94,7 @@ class DuplicateFinder {
 		}
 		for (Candidate candidate : found) {
 			int apart = candidate.latitude() == null || subject.latitude() == null ? 0 : (int) Math.round(
-					meters(subject.latitude(), subject.longitude(), candidate.latitude(), candidate.longitude()));
+					GreatCircle.meters(subject.latitude(), subject.longitude(), candidate.latitude(), candidate.longitude()));
 			jdbc.sql("INSERT INTO report_duplicate (report_id, candidate_id, distance_m) VALUES (?, ?, ?)")
 				.params(reportId, candidate.id(), apart)
 				.update();
@@ -109,13 +109,5 @@ class DuplicateFinder {
 		return value == null ? null : value.doubleValue();
 	}
 
-	/** Great-circle distance by the haversine formula; plenty precise for a few hundred metres. */
-	static double meters(double lat1, double lng1, double lat2, double lng2) {
-		double dLat = Math.toRadians(lat2 - lat1);
-		double dLng = Math.toRadians(lng2 - lng1);
-		double a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(lat1))
-				* Math.cos(Math.toRadians(lat2)) * Math.sin(dLng / 2) * Math.sin(dLng / 2);
-		return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
-	}
 
 }

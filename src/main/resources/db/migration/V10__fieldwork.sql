@@ -31,7 +31,7 @@ CREATE INDEX duty_log_region_date_idx ON duty_log (region_path, log_date);
 CREATE TABLE duty_log_participant (
     log_id   BIGINT      NOT NULL REFERENCES duty_log (id) ON DELETE CASCADE,
     position INT         NOT NULL,
-    role     VARCHAR(16) NOT NULL,
+    role     VARCHAR(24) NOT NULL,
     staff_id BIGINT REFERENCES staff (id),
     name     VARCHAR(32) NOT NULL,
     phone    VARCHAR(32),

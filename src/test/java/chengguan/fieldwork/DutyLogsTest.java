@@ -1,0 +1,144 @@
+package chengguan.fieldwork;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import chengguan.fieldwork.DutyLogEntry.Participant;
+import chengguan.platform.security.StaffPrincipal;
+import chengguan.platform.web.InvalidRequestException;
+import chengguan.support.IntegrationTest;
+import chengguan.support.TestAccounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Duty logs: check-in distance, finding → case, the month's ledger from the logs, compliance by rule. */
+@IntegrationTest
+class DutyLogsTest {
+
+	@Autowired
+	DutyLogs logs;
+
+	@Autowired
+	VisitRules rules;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TestAccounts accounts;
+
+	@AfterEach
+	void clean() {
+		jdbc.sql("DELETE FROM visit_rule").update();
+	}
+
+	private long staff(String phone) {
+		return jdbc.sql("SELECT id FROM staff WHERE phone = ?").param(phone).query(Long.class).single();
+	}
+
+	private RegionPosition position(String code) {
+		return jdbc.sql("SELECT id, latitude, longitude FROM region WHERE code = ?").param(code)
+			.query((rs, n) -> new RegionPosition(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3))).single();
+	}
+
+	record RegionPosition(long id, BigDecimal latitude, BigDecimal longitude) {
+	}
+
+	private DutyLogEntry visit(String community, String date, LocalTime start, LocalTime end, BigDecimal lat,
+			BigDecimal lng, String findings, String findingCategory) {
+		return new DutyLogEntry(community, LocalDate.parse(date), start, end, Set.of(WorkItem.PATROL, WorkItem.LAW_PUBLICITY),
+				"巡查背街小巷，发放普法宣传册 30 份", findings, findingCategory,
+				List.of(new Participant(Participant.Role.STAFF, staff("13800003001"), null, null),
+						new Participant(Participant.Role.COMMUNITY_CONTACT, null, "孙丽华", "13800002001")),
+				lat, lng, 20);
+	}
+
+	@Test
+	void aFarCheckInIsFlaggedNotRefusedAndAFindingBecomesACase() {
+		StaffPrincipal liaison = accounts.principal("xingren");
+		RegionPosition deren = position("370471001001");
+		DutyLogs.Recorded near = logs.record(visit("370471001001", "2026-11-10", LocalTime.of(9, 0), LocalTime.of(11, 0),
+				deren.latitude(), deren.longitude(), null, null), liaison);
+		assertThat(near.checkinDistanceMeters()).isZero();
+		assertThat(near.farFromCommunity()).isFalse();
+
+		DutyLogs.Recorded far = logs.record(visit("370471001001", "2026-11-11", LocalTime.of(9, 0), LocalTime.of(10, 0),
+				deren.latitude().add(new BigDecimal("0.05")), deren.longitude(), "德仁路有店外经营，占用盲道", "E050102"),
+				liaison);
+		assertThat(far.farFromCommunity()).isTrue();
+		assertThat(far.checkinDistanceMeters()).isBetween(5400, 5700);
+		assertThat(far.findingReportId()).isNotNull();
+		assertThat(jdbc.sql("SELECT channel FROM report WHERE id = ?").param(far.findingReportId()).query(String.class)
+			.single()).isEqualTo("PATROL");
+		assertThat(jdbc.sql("SELECT state FROM case_file WHERE report_id = ?").param(far.findingReportId())
+			.query(String.class).single()).isEqualTo("PENDING");
+	}
+
+	@Test
+	void badEntriesAreRefusedWithAReason() {
+		StaffPrincipal liaison = accounts.principal("xingren");
+		assertThatThrownBy(() -> logs.record(visit("370471001001", "2026-11-10", LocalTime.of(11, 0), LocalTime.of(9, 0),
+				null, null, null, null), liaison)).hasFieldOrPropertyWithValue("messageCode", "dutylog.time.endBeforeStart");
+		assertThatThrownBy(() -> logs.record(visit("370471001001", "2099-01-01", LocalTime.of(9, 0), LocalTime.of(10, 0),
+				null, null, null, null), liaison)).hasFieldOrPropertyWithValue("messageCode", "dutylog.time.future");
+		assertThatThrownBy(() -> logs.record(visit("370471001001", "2026-11-10", LocalTime.of(9, 0), LocalTime.of(10, 0),
+				null, null, null, "E050102"), liaison)).hasFieldOrPropertyWithValue("messageCode", "dutylog.finding.required");
+		assertThatThrownBy(() -> logs.record(visit("370471002007", "2026-11-10", LocalTime.of(9, 0), LocalTime.of(10, 0),
+				null, null, null, null), liaison)).isInstanceOf(chengguan.platform.security.OutOfScopeException.class);
+		assertThatThrownBy(() -> logs.record(visit("nope", "2026-11-10", LocalTime.of(9, 0), LocalTime.of(10, 0), null,
+				null, null, null), liaison)).isInstanceOf(InvalidRequestException.class);
+	}
+
+	@Test
+	void theMonthsLedgerComesFromTheLogsInTimeOrderAndComplianceFollowsTheRule() throws Exception {
+		StaffPrincipal liaison = accounts.principal("xingren");
+		logs.record(visit("370471001002", "2026-10-20", LocalTime.of(14, 0), LocalTime.of(15, 0), null, null, null, null),
+				liaison);
+		logs.record(visit("370471001001", "2026-10-06", LocalTime.of(9, 0), LocalTime.of(11, 30), null, null, null, null),
+				liaison);
+		long unit = liaison.unitId();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		int written = LedgerWorkbook.write(new LedgerWorkbook.Header("兴仁中队", LocalDate.parse("2026-11-01"), "张伟",
+				"13800003001", YearMonth.of(2026, 10)), logs.ledgerEntries(unit, YearMonth.of(2026, 10)), out);
+		assertThat(written).isEqualTo(2);
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+			var sheet = workbook.getSheetAt(0);
+			List<String> times = new java.util.ArrayList<>();
+			for (int row = 3; row < 3 + written; row++) {
+				times.add(sheet.getRow(row).getCell(1).getStringCellValue());
+			}
+			assertThat(times).containsExactly("2026年10月6日 09:00–11:30", "2026年10月20日 14:00–15:00");
+			int deren = times.indexOf("2026年10月6日 09:00–11:30");
+			assertThat(deren).isNotNegative();
+			assertThat(sheet.getRow(3 + deren).getCell(2).getStringCellValue()).isEqualTo("德仁社区");
+			assertThat(sheet.getRow(3 + deren).getCell(3).getStringCellValue())
+				.isEqualTo("社区巡查、普法宣传：巡查背街小巷，发放普法宣传册 30 份");
+			assertThat(sheet.getRow(3 + deren).getCell(4).getStringCellValue()).isEqualTo("张伟 13800003001");
+			assertThat(sheet.getRow(3 + deren).getCell(5).getStringCellValue()).isEqualTo("孙丽华 13800002001");
+		}
+
+		long derenId = position("370471001001").id();
+		long city = position("370400").id();
+		rules.setUnchecked(new VisitRule(city, VisitPeriod.MONTH, 1, 0, 0, "枣庄：每月至少一次"));
+		assertThat(logs.compliance(staff("13800003001"), derenId, LocalDate.parse("2026-10-01"),
+				LocalDate.parse("2026-10-31"))).get().extracting(VisitCompliance.Result::met).isEqualTo(true);
+		rules.setUnchecked(new VisitRule(position("370471001").id(), VisitPeriod.WEEK, 1, 120, 0, "每周一次，每次2小时"));
+		VisitCompliance.Result weekly = logs.compliance(staff("13800003001"), derenId, LocalDate.parse("2026-10-05"),
+				LocalDate.parse("2026-10-18")).orElseThrow();
+		assertThat(weekly.periods()).extracting(VisitCompliance.Period::met).containsExactly(true, false);
+	}
+
+}
