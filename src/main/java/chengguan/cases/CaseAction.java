@@ -89,9 +89,14 @@ public enum CaseAction {
 		return this != MERGE && this != ARCHIVE && this != REOPEN && this != RESOLVE_ON_SPOT;
 	}
 
-	/** Whether staff pick this step on the case page (the automatic ones are not offered). */
+	/** Whether staff pick this step themselves (merging and a rating's rework follow from intake). */
 	public boolean isOffered() {
-		return this != MERGE && this != ARCHIVE && this != REOPEN;
+		return this != MERGE && this != REOPEN;
+	}
+
+	/** Steps the assigned unit takes on its own case: others in scope may not take them for it. */
+	public boolean byAssignee() {
+		return this == START || this == FEEDBACK_DONE || this == RETURN;
 	}
 
 	public boolean mayBeTakenBy(Set<Role> held) {

@@ -82,7 +82,7 @@ public class CaseCalls {
 		}
 		Instant now = clock.instant();
 		for (long unitId : unitIds.stream().distinct().toList()) {
-			UnitView unit = roster.findUnit(unitId).orElseThrow(() -> new InvalidRequestException("case.call.unitRequired"));
+			UnitView unit = availableUnit(unitId, who);
 			insert(c, CallKind.WHISTLE, unit, clean(note), who, now, now.plus(settings.whistleReportWithin()), null);
 			history.append(c.id(), now, who.username(), "WHISTLE", c.state(), c.state(),
 					"吹哨 " + unit.name() + (note == null || note.isBlank() ? "" : "：" + note.strip()));
@@ -99,7 +99,7 @@ public class CaseCalls {
 		if (what == null) {
 			throw new InvalidRequestException("case.call.partRequired");
 		}
-		UnitView unit = roster.findUnit(unitId).orElseThrow(() -> new InvalidRequestException("case.call.unitRequired"));
+		UnitView unit = availableUnit(unitId, who);
 		Instant now = clock.instant();
 		insert(c, CallKind.JOINT, unit, what, who, now, null, c.handleDueAt());
 		history.append(c.id(), now, who.username(), "JOINT", c.state(), c.state(), "协办 " + unit.name() + "：" + what);
@@ -194,6 +194,14 @@ public class CaseCalls {
 			throw new ConflictException("case.call.caseNotOpen");
 		}
 		return c;
+	}
+
+	private UnitView availableUnit(long unitId, StaffPrincipal who) {
+		UnitView unit = roster.findUnit(unitId).orElseThrow(() -> new InvalidRequestException("case.call.unitRequired"));
+		if (!CaseService.availableTo(unit, who)) {
+			throw new InvalidRequestException("case.dispatch.unitNotAvailable");
+		}
+		return unit;
 	}
 
 	private void insert(CaseView c, CallKind kind, UnitView unit, String request, StaffPrincipal who, Instant now,

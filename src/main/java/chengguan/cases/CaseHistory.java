@@ -88,7 +88,12 @@ public class CaseHistory {
 		for (long caseId : jdbc.sql("SELECT id FROM case_file ORDER BY id").query(Long.class).list()) {
 			String previous = GENESIS;
 			int expectedSeq = 1;
-			for (Entry entry : entries(caseId)) {
+			List<Entry> chain = entries(caseId);
+			if (chain.isEmpty()) {
+				breaks.add(new Break(caseId, 1, "no history at all"));
+				continue;
+			}
+			for (Entry entry : chain) {
 				if (entry.seq() != expectedSeq) {
 					breaks.add(new Break(caseId, entry.seq(), "missing entry " + expectedSeq));
 					break;

@@ -32,6 +32,7 @@ import chengguan.organization.StaffView;
 import chengguan.organization.UnitKind;
 import chengguan.organization.UnitView;
 import chengguan.platform.notification.Notifications;
+import chengguan.platform.security.Role;
 import chengguan.platform.security.ScopeGuard;
 import chengguan.platform.security.StaffPrincipal;
 import chengguan.platform.storage.FileStorage;
@@ -140,6 +141,9 @@ public class CaseService {
 			transition(duplicate, CaseAction.MERGE, duplicate.version(), "并入案件 " + primary.trackingCode(), null,
 					primary.id(), merged.mergedBy());
 		}
+		// cases merged into the duplicate earlier follow it to the primary, as their reports do
+		jdbc.sql("UPDATE case_file SET merged_into_id = ? WHERE merged_into_id = ?").params(primary.id(), duplicate.id())
+			.update();
 	}
 
 	/** The reporter's 回访评价: satisfied closes the case for good (销号), not satisfied sends it back (返工). */
@@ -177,8 +181,19 @@ public class CaseService {
 	@Transactional
 	public CaseView act(long caseId, CaseAction action, long seenVersion, CaseStep step, StaffPrincipal who) {
 		CaseView current = get(caseId, who);
-		if (!action.mayBeTakenBy(who.roles())) {
+		if (!action.mayBeTakenBy(who.roles()) || !offered(action, current)) {
 			throw new UserFacingException(HttpStatus.FORBIDDEN, "case.action.notForRole", label("case.action." + action));
+		}
+		boolean coordinator = who.hasAnyRole(Role.DISPATCHER, Role.ADMIN);
+		if (action.byAssignee() && !coordinator && (current.assigneeUnitId() == null
+				|| !current.assigneeUnitId().equals(who.unitId()))) {
+			throw new UserFacingException(HttpStatus.FORBIDDEN, "case.action.notYourUnit");
+		}
+		if (step.unitId() != null) {
+			UnitView unit = roster.findUnit(step.unitId()).orElseThrow(() -> new InvalidRequestException("case.dispatch.unitRequired"));
+			if (!availableTo(unit, who)) {
+				throw new InvalidRequestException("case.dispatch.unitNotAvailable");
+			}
 		}
 		if (step.photos().size() > MAX_PHOTOS) {
 			throw new InvalidRequestException("report.photos.tooMany", MAX_PHOTOS);
@@ -265,6 +280,26 @@ public class CaseService {
 		history.append(current.id(), now, actor, action.name(), current.state(), target, recorded, photoIds);
 		tellTheReporter(current, action, cleanNote, actor);
 		return load(current.id());
+	}
+
+	/**
+	 * Steps staff may pick: never merging or a rating's rework (those follow from intake), and 销号 only for cases
+	 * nobody rates — those that did not come from a resident's own report.
+	 */
+	public static boolean offered(CaseAction action, CaseView c) {
+		if (!action.isOffered()) {
+			return false;
+		}
+		return action != CaseAction.ARCHIVE || !(c.channel().equals("QR_CODE") || c.channel().equals("API"));
+	}
+
+	/**
+	 * Whether a unit may be given work by this person: active, and inside their scope or above it (district
+	 * departments and partners serve every street below them).
+	 */
+	static boolean availableTo(UnitView unit, StaffPrincipal who) {
+		return unit.active() && (who.scope().covers(unit.regionPath())
+				|| who.scope().homeRegionPath().startsWith(unit.regionPath()));
 	}
 
 	/** A dispatch needs a unit; a case for 执法处置 goes to an enforcement squadron (中队). */

@@ -11,7 +11,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import chengguan.organization.NoticeCard;
 import chengguan.organization.NoticeCardService;
@@ -47,8 +47,11 @@ class DeadlineScan {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
 	DeadlineScan(JdbcClient jdbc, CaseHistory history, RegionService regions, Notifications notifications,
-			NoticeCardService cards, RosterService roster, Clock clock) {
+			NoticeCardService cards, RosterService roster, Clock clock, TransactionTemplate transactions) {
+		this.transactions = transactions;
 		this.roster = roster;
 		this.cards = cards;
 		this.jdbc = jdbc;
@@ -68,8 +71,11 @@ class DeadlineScan {
 			OffsetDateTime started, int level, long version) {
 	}
 
-	/** @return how many cases were marked overdue or escalated further */
-	@Transactional
+	/**
+	 * Each case is marked in a transaction of its own (with its history entry and notification), so one case that
+	 * moved on meanwhile does not undo the others.
+	 * @return how many cases and calls were marked
+	 */
 	public int scan() {
 		Instant now = clock.instant();
 		OffsetDateTime nowUtc = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
@@ -88,67 +94,93 @@ class DeadlineScan {
 			.list();
 		int changed = 0;
 		for (Due due : candidates) {
-			int level = levelDue(due, now);
-			boolean firstTime = jdbc.sql("SELECT overdue_at IS NULL FROM case_file WHERE id = ?").param(due.id())
-				.query(Boolean.class).single();
-			if (!firstTime && level <= due.level()) {
-				continue;
-			}
-			int newLevel = Math.max(level, Math.min(MAX_LEVEL, due.level() + (firstTime ? 1 : 0)));
-			Optional<RegionView> escalatedTo = ancestor(due.communityId(), newLevel);
-			int updated = jdbc.sql("""
-					UPDATE case_file SET overdue_at = COALESCE(overdue_at, ?), escalation_level = ?,
-					    escalated_to_region_id = ?, version = version + 1
-					WHERE id = ? AND version = ?""")
-				.params(nowUtc, newLevel, escalatedTo.map(RegionView::id).orElse(null), due.id(), due.version())
-				.update();
-			if (updated != 1) {
-				continue; // someone acted on it meanwhile: the next scan looks again
-			}
-			CaseState state = CaseState.valueOf(due.state());
-			String where = escalatedTo.map(RegionView::name).orElse("上级");
-			history.append(due.id(), now, "系统", firstTime ? "OVERDUE" : "ESCALATED", state, state,
-					(firstTime ? "已超期，" : "仍未办结，") + "升级至" + where + "督办");
-			responsiblePhone(due.communityId()).ifPresent(phone -> notifications.enqueue(Notifications.SMS, phone,
-					"【城管进社区】案件 " + due.trackingCode() + " 已超期，已升级至" + where + "督办，请尽快处理。"));
-			changed++;
+			Boolean marked = transactions.execute(status -> mark(due, now, nowUtc));
+			changed += Boolean.TRUE.equals(marked) ? 1 : 0;
 		}
 		return changed + lateCalls(now, nowUtc);
 	}
 
+	private boolean mark(Due due, Instant now, OffsetDateTime nowUtc) {
+		int level = levelDue(due, now);
+		boolean firstTime = jdbc.sql("SELECT overdue_at IS NULL FROM case_file WHERE id = ?").param(due.id())
+			.query(Boolean.class).single();
+		if (!firstTime && level <= due.level()) {
+			return false;
+		}
+		int newLevel = Math.max(level, Math.min(MAX_LEVEL, due.level() + (firstTime ? 1 : 0)));
+		Optional<RegionView> escalatedTo = ancestor(due.communityId(), newLevel);
+		int updated = jdbc.sql("""
+				UPDATE case_file SET overdue_at = COALESCE(overdue_at, ?), escalation_level = ?,
+				    escalated_to_region_id = ?, version = version + 1
+				WHERE id = ? AND version = ?""")
+			.params(nowUtc, newLevel, escalatedTo.map(RegionView::id).orElse(null), due.id(), due.version())
+			.update();
+		if (updated != 1) {
+			return false; // someone acted on it meanwhile: the next scan looks again
+		}
+		CaseState state = CaseState.valueOf(due.state());
+		String where = escalatedTo.map(RegionView::name).orElse("上级");
+		history.append(due.id(), now, "系统", firstTime ? "OVERDUE" : "ESCALATED", state, state,
+				(firstTime ? "已超期，" : "仍未办结，") + "升级至" + where + "督办");
+		responsiblePhone(due.communityId()).ifPresent(phone -> notifications.enqueue(Notifications.SMS, phone,
+				"【城管进社区】案件 " + due.trackingCode() + " 已超期，已升级至" + where + "督办，请尽快处理。"));
+		return true;
+	}
+
+	/** A whistle or supervision order past its deadline. */
+	private record LateCall(long id, long caseId, String kind, Long unitId, String trackingCode) {
+	}
+
 	/** Whistled units that did not 报到 in time, and supervision orders not answered by their deadline. */
 	private int lateCalls(Instant now, OffsetDateTime nowUtc) {
-		record Late(long id, long caseId, String kind, Long unitId, String state, String trackingCode) {
-		}
-		List<Late> late = jdbc.sql("""
-				SELECT c.id, c.case_id, c.kind, c.unit_id, f.state, f.tracking_code
+		List<LateCall> late = jdbc.sql("""
+				SELECT c.id, c.case_id, c.kind, c.unit_id, f.tracking_code
 				FROM case_call c JOIN case_file f ON f.id = c.case_id
 				WHERE c.overdue_at IS NULL AND c.answered_at IS NULL
+				  AND f.state NOT IN ('CLOSED', 'ARCHIVED', 'DECLINED', 'MERGED')
 				  AND ((c.kind = 'WHISTLE' AND c.reported_at IS NULL AND c.report_due_at <= :now)
 				    OR (c.kind = 'SUPERVISION' AND c.answer_due_at <= :now))""")
 			.param("now", nowUtc)
-			.query((rs, n) -> new Late(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, Long.class),
-					rs.getString(5), rs.getString(6)))
+			.query((rs, n) -> new LateCall(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, Long.class),
+					rs.getString(5)))
 			.list();
-		for (Late call : late) {
-			jdbc.sql("UPDATE case_call SET overdue_at = ? WHERE id = ? AND overdue_at IS NULL").params(nowUtc, call.id())
-				.update();
-			String unit = call.unitId() == null ? "承办单位"
-					: roster.findUnit(call.unitId()).map(UnitView::name).orElse("承办单位");
-			CaseState state = CaseState.valueOf(call.state());
-			boolean whistle = "WHISTLE".equals(call.kind());
-			history.append(call.caseId(), now, "系统", "CALL_OVERDUE", state, state,
-					unit + (whistle ? " 未在时限内报到" : " 未在督办期限内答复"));
-			String text = "【城管进社区】案件 " + call.trackingCode() + (whistle ? " 吹哨后贵单位尚未报到，请立即报到。"
-					: " 督办期限已到，请立即答复。");
-			if (call.unitId() != null) {
-				roster.findUnit(call.unitId())
-					.map(UnitView::phone)
-					.filter(phone -> phone != null && !phone.isBlank())
-					.ifPresent(phone -> notifications.enqueue(Notifications.SMS, phone, text));
-			}
+		int marked = 0;
+		for (LateCall call : late) {
+			Boolean done = transactions.execute(status -> markLate(call, now, nowUtc));
+			marked += Boolean.TRUE.equals(done) ? 1 : 0;
 		}
-		return late.size();
+		return marked;
+	}
+
+	private boolean markLate(LateCall call, Instant now, OffsetDateTime nowUtc) {
+		// the case's state now, under its lock: the history entry must carry it
+		CaseState state = CaseState.valueOf(jdbc.sql("SELECT state FROM case_file WHERE id = ? FOR UPDATE")
+			.param(call.caseId())
+			.query(String.class)
+			.single());
+		if (state.isTerminal() || state == CaseState.CLOSED) {
+			return false;
+		}
+		int updated = jdbc.sql("UPDATE case_call SET overdue_at = ? WHERE id = ? AND overdue_at IS NULL")
+			.params(nowUtc, call.id())
+			.update();
+		if (updated != 1) {
+			return false;
+		}
+		String unit = call.unitId() == null ? "承办单位"
+				: roster.findUnit(call.unitId()).map(UnitView::name).orElse("承办单位");
+		boolean whistle = "WHISTLE".equals(call.kind());
+		history.append(call.caseId(), now, "系统", "CALL_OVERDUE", state, state,
+				unit + (whistle ? " 未在时限内报到" : " 未在督办期限内答复"));
+		String text = "【城管进社区】案件 " + call.trackingCode()
+				+ (whistle ? " 吹哨后贵单位尚未报到，请立即报到。" : " 督办期限已到，请立即答复。");
+		if (call.unitId() != null) {
+			roster.findUnit(call.unitId())
+				.map(UnitView::phone)
+				.filter(phone -> phone != null && !phone.isBlank())
+				.ifPresent(phone -> notifications.enqueue(Notifications.SMS, phone, text));
+		}
+		return true;
 	}
 
 	/**

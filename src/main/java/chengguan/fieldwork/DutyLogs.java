@@ -140,8 +140,8 @@ public class DutyLogs {
 			}
 			reportId = intake.submitFromStaff(new ReportSubmission(Channel.PATROL, community.code(),
 					entry.findingCategoryCode(), ReportKind.COMPLAINT, entry.findings(), entry.latitude(),
-					entry.longitude(), entry.accuracyMeters(), null, null, null, List.of(), "dutylog-" + id, null, null,
-					null), who).id();
+					entry.longitude(), entry.accuracyMeters(), null, null, null, List.of(), null, null, null, null), who)
+				.id();
 			jdbc.sql("UPDATE duty_log SET finding_report_id = ? WHERE id = ?").params(reportId, id).update();
 		}
 		return new Recorded(id, distance, far, reportId);

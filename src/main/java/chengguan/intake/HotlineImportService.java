@@ -323,13 +323,20 @@ public class HotlineImportService {
 	private List<RowOutcome> evaluate(ImportProfile profile, WorkOrderFile file, DataScope scope,
 			IntakeService.Lookups lookups) {
 		Map<String, RegionView> communities = new HashMap<>();
+		Set<String> ambiguous = new HashSet<>();
 		for (RegionView community : regions.communities(scope)) {
 			communities.put(community.code(), community);
-			communities.put(community.name(), community);
-			if (community.name().endsWith("社区")) {
-				communities.putIfAbsent(community.name().substring(0, community.name().length() - 2), community);
+			List<String> names = community.name().endsWith("社区")
+					? List.of(community.name(), community.name().substring(0, community.name().length() - 2))
+					: List.of(community.name());
+			for (String name : names) {
+				// two streets may each have a 新村社区: such a name says nothing, the row must give the code
+				if (communities.putIfAbsent(name, community) != null && !communities.get(name).equals(community)) {
+					ambiguous.add(name);
+				}
 			}
 		}
+		ambiguous.forEach(communities::remove);
 		Set<String> existing = existingIds(file, profile);
 		Set<String> seenInFile = new HashSet<>();
 		List<RowOutcome> outcomes = new ArrayList<>(file.rows().size());

@@ -44,6 +44,9 @@ import static chengguan.platform.persistence.DbTime.utc;
 @Service
 public class IntakeService {
 
+	/** What the status page shows of a step's note at most (report_event.public_note). */
+	private static final int MAX_PUBLIC_NOTE = 1200;
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
@@ -94,7 +97,7 @@ public class IntakeService {
 		if (!submission.channel().isPublic()) {
 			throw new IllegalArgumentException("Residents report through the QR page or the API, not " + submission.channel());
 		}
-		String key = SubmissionRules.idempotencyKey(submission.idempotencyKey());
+		String key = storedKey(submission.channel(), SubmissionRules.idempotencyKey(submission.idempotencyKey()));
 		Optional<SubmittedReport> earlier = key == null ? Optional.empty() : findByIdempotencyKey(key);
 		if (earlier.isPresent()) {
 			return earlier.get();
@@ -162,7 +165,7 @@ public class IntakeService {
 		String address = SubmissionRules.address(submission.address());
 		String name = SubmissionRules.name(submission.reporterName());
 		String phone = SubmissionRules.phone(submission.reporterPhone());
-		String key = SubmissionRules.idempotencyKey(submission.idempotencyKey());
+		String key = storedKey(submission.channel(), SubmissionRules.idempotencyKey(submission.idempotencyKey()));
 		if (submission.photos().size() > settings.maxPhotos()) {
 			throw new InvalidRequestException("report.photos.tooMany", settings.maxPhotos());
 		}
@@ -252,6 +255,14 @@ public class IntakeService {
 				.update(keys, "id");
 			return keys.getKeyAs(Number.class).longValue();
 		}
+	}
+
+	/**
+	 * Residents' keys and staff's keys live apart ("r:" and "s:"), so a key typed into the public API can never
+	 * collide with one the platform makes for a staff submission.
+	 */
+	private static String storedKey(Channel channel, String key) {
+		return key == null ? null : (channel.isPublic() ? "r:" : "s:") + key;
 	}
 
 	private Optional<SubmittedReport> findByIdempotencyKey(String key) {
@@ -428,8 +439,9 @@ public class IntakeService {
 	}
 
 	private void appendEvent(long reportId, ReportEventType type, String note, String actor, Instant at) {
+		String shown = note != null && note.length() > MAX_PUBLIC_NOTE ? note.substring(0, MAX_PUBLIC_NOTE - 1) + "…" : note;
 		jdbc.sql("INSERT INTO report_event (report_id, occurred_at, event_type, public_note, actor) VALUES (?, ?, ?, ?, ?)")
-			.params(reportId, utc(at), type.name(), note, actor)
+			.params(reportId, utc(at), type.name(), shown, actor)
 			.update();
 	}
 

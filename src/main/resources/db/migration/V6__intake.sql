@@ -20,7 +20,7 @@ CREATE TABLE report (
     reporter_phone       VARCHAR(20),
     received_at          TIMESTAMP WITH TIME ZONE NOT NULL,
     received_by          VARCHAR(64),
-    idempotency_key      VARCHAR(64),
+    idempotency_key      VARCHAR(80),
     external_source      VARCHAR(32),
     external_id          VARCHAR(64),
     merged_into_id       BIGINT REFERENCES report (id),
@@ -52,7 +52,7 @@ CREATE TABLE report_event (
     report_id   BIGINT      NOT NULL REFERENCES report (id),
     occurred_at TIMESTAMP WITH TIME ZONE NOT NULL,
     event_type  VARCHAR(32) NOT NULL,
-    public_note VARCHAR(500),
+    public_note VARCHAR(1200),
     actor       VARCHAR(64)
 );
 CREATE INDEX report_event_report_idx ON report_event (report_id, occurred_at);

@@ -43,7 +43,7 @@ CREATE TABLE case_history (
     action      VARCHAR(24)  NOT NULL,
     from_state  VARCHAR(16),
     to_state    VARCHAR(16)  NOT NULL,
-    note        VARCHAR(1000),
+    note        VARCHAR(2000),
     -- stored photos of the scene or the work done (comma-separated file ids)
     photo_ids   VARCHAR(500),
     prev_hash   VARCHAR(64)  NOT NULL,

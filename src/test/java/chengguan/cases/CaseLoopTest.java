@@ -317,4 +317,42 @@ class CaseLoopTest {
 		assertThat(c.countdown(due.plus(java.time.Duration.ofHours(27)))).isEqualTo("超期 1 天 3 小时");
 	}
 
+
+	@Test
+	void onlyTheAssignedUnitWorksTheCaseAndOnlyUnitsInReachAreGivenWork() {
+		StaffPrincipal dispatcher = dispatcher();
+		CaseView c = newCase(null);
+		c = act(c, CaseAction.ACCEPT, null, dispatcher);
+		c = act(c, CaseAction.REGISTER, null, dispatcher);
+		CaseView registered = c;
+		String streetDispatcher = accounts.newAccount("disp", "370471002", chengguan.platform.security.Role.DISPATCHER);
+		long xingrenSquadron = jdbc.sql("SELECT id FROM org_unit WHERE name = '兴仁中队'").query(Long.class).single();
+		assertThatThrownBy(() -> cases.act(registered.id(), CaseAction.DISPATCH, registered.version(), null,
+				xingrenSquadron, accounts.principal(streetDispatcher)))
+			.isInstanceOf(chengguan.platform.security.OutOfScopeException.class);
+		c = act(c, CaseAction.DISPATCH, null, dispatcher);
+		CaseView dispatched = c;
+		// a liaison of 兴仁中队 may not sign for 市政管理科's case
+		assertThatThrownBy(() -> cases.act(dispatched.id(), CaseAction.START, dispatched.version(), null, null,
+				accounts.principal("xingren")))
+			.isInstanceOfSatisfying(UserFacingException.class, ex -> assertThat(ex.messageCode()).isEqualTo("case.action.notYourUnit"));
+		assertThat(cases.act(c.id(), CaseAction.START, c.version(), null, null, handler()).state())
+			.isEqualTo(CaseState.HANDLING);
+	}
+
+	@Test
+	void automaticStepsCannotBeTakenByHandAndOnlyUnratedCasesAreArchivedByStaff() {
+		StaffPrincipal dispatcher = dispatcher();
+		CaseView c = newCase(null);
+		CaseView pending = c;
+		assertThatThrownBy(() -> cases.act(pending.id(), CaseAction.MERGE, pending.version(), null, null, dispatcher))
+			.isInstanceOfSatisfying(UserFacingException.class, ex -> assertThat(ex.status().value()).isEqualTo(403));
+		c = act(c, CaseAction.RESOLVE_ON_SPOT, "当场处理完毕", accounts.principal("xingren"));
+		CaseView closed = c;
+		// a resident's QR report waits for the resident's rating
+		assertThatThrownBy(() -> cases.act(closed.id(), CaseAction.ARCHIVE, closed.version(), null, null, dispatcher))
+			.isInstanceOf(UserFacingException.class);
+		assertThat(CaseService.offered(CaseAction.ARCHIVE, c)).isFalse();
+	}
+
 }

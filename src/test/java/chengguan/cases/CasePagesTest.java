@@ -170,4 +170,13 @@ class CasePagesTest {
 		return cases.act(c.id(), CaseAction.DISPATCH, c.version(), null, unit, who);
 	}
 
+
+	@Test
+	void anAnonymousVisitToAStaffPageGetsTheSignInPageButNoSession() throws Exception {
+		org.springframework.test.web.servlet.MvcResult result = mvc.perform(get("/cases"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		org.assertj.core.api.Assertions.assertThat(result.getRequest().getSession(false)).isNull();
+	}
+
 }

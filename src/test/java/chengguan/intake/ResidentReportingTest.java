@@ -133,7 +133,7 @@ class ResidentReportingTest {
 		String second = submit(form("idempotencyKey", key), address).andExpect(status().is3xxRedirection())
 			.andReturn().getResponse().getRedirectedUrl();
 		assertThat(second).isEqualTo(first);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM report WHERE idempotency_key = ?").param(key).query(Integer.class)
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM report WHERE idempotency_key = ?").param("r:" + key).query(Integer.class)
 			.single()).isEqualTo(1);
 	}
 

@@ -39,7 +39,8 @@ class ApiSignInOutcomes {
 		if (username.length() > 64) {
 			username = username.substring(0, 64);
 		}
-		boolean lockedNow = accounts.recordFailedSignIn(username);
+		String attempted = username;
+		boolean lockedNow = SignInOutcomeHandler.retrying(() -> accounts.recordFailedSignIn(attempted));
 		auditLog.recordIndependently(username, request.getRemoteAddr(), AuditAction.SIGN_IN_FAILURE, "user", username,
 				"api reason=" + (lockedNow ? "locked" : "bad"));
 	}
@@ -47,7 +48,11 @@ class ApiSignInOutcomes {
 	@EventListener
 	void succeeded(AuthenticationSuccessEvent event) {
 		if (apiRequest() != null) {
-			accounts.recordSignIn(event.getAuthentication().getName());
+			String username = event.getAuthentication().getName();
+			SignInOutcomeHandler.retrying(() -> {
+				accounts.recordSignIn(username);
+				return null;
+			});
 		}
 	}
 

@@ -26,7 +26,13 @@ class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (mustChangePassword() && !allowed(request.getRequestURI().substring(request.getContextPath().length()))) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (mustChangePassword() && path.startsWith("/api/")) {
+			// systems cannot follow a redirect to a form: an account with an initial or expired password is refused
+			response.sendError(HttpServletResponse.SC_FORBIDDEN, "Password change required");
+			return;
+		}
+		if (mustChangePassword() && !allowed(path)) {
 			String target = request.getContextPath() + PASSWORD_PAGE;
 			if (request.getHeader("HX-Request") != null) {
 				response.setHeader("HX-Redirect", target);

@@ -18,6 +18,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import chengguan.platform.security.PublicEndpoints;
@@ -67,7 +68,8 @@ class SecurityConfiguration {
 			.httpBasic(Customizer.withDefaults())
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()));
+			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class);
 		return http.build();
 	}
 
@@ -108,6 +110,8 @@ class SecurityConfiguration {
 				.permitAll())
 			.securityContext(context -> context.securityContextRepository(securityContextRepository))
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
+			// the page asked for before signing in is remembered in a cookie: no session for anonymous visitors
+			.requestCache(cache -> cache.requestCache(new CookieRequestCache()))
 			.addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class)
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(maps)))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));

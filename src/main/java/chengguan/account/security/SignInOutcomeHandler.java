@@ -40,6 +40,7 @@ class SignInOutcomeHandler implements AuthenticationSuccessHandler, Authenticati
 	SignInOutcomeHandler(AccountService accounts, AuditLog auditLog) {
 		this.accounts = accounts;
 		this.auditLog = auditLog;
+		this.continueToSavedRequest.setRequestCache(new org.springframework.security.web.savedrequest.CookieRequestCache());
 	}
 
 	@Override
@@ -81,7 +82,7 @@ class SignInOutcomeHandler implements AuthenticationSuccessHandler, Authenticati
 	}
 
 	/** Two wrong passwords for one account at the same moment must both count. */
-	private <T> T retrying(java.util.function.Supplier<T> work) {
+	static <T> T retrying(java.util.function.Supplier<T> work) {
 		for (int attempt = 1;; attempt++) {
 			try {
 				return work.get();

@@ -198,7 +198,7 @@ class CaseController {
 	private String panel(CaseView c, StaffPrincipal me, Model model, String view) {
 		Set<CaseAction> offered = CaseAction.availableFrom(c.state())
 			.stream()
-			.filter(CaseAction::isOffered)
+			.filter(action -> CaseService.offered(action, c))
 			.filter(action -> action.mayBeTakenBy(me.roles()))
 			.collect(Collectors.toCollection(() -> java.util.EnumSet.noneOf(CaseAction.class)));
 		model.addAttribute("kase", c);
