@@ -141,4 +141,29 @@ class DutyLogsTest {
 		assertThat(weekly.periods()).extracting(VisitCompliance.Period::met).containsExactly(true, false);
 	}
 
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
+
+	@Test
+	void theOfficeDownloadsAUnitsLedgerAndAnotherStreetCannot() throws Exception {
+		long unit = jdbc.sql("SELECT id FROM org_unit WHERE name = '兴仁中队'").query(Long.class).single();
+		byte[] xlsx = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/fieldwork/ledger.xlsx")
+			.param("unitId", Long.toString(unit)).param("month", "2026-09").with(accounts.as("dispatcher")))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+				.string("Content-Disposition", org.hamcrest.Matchers.containsString(".xlsx")))
+			.andReturn().getResponse().getContentAsByteArray();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo(LedgerWorkbook.TITLE);
+			assertThat(workbook.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).startsWith("填表单位：兴仁中队");
+		}
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/fieldwork/ledger.xlsx")
+			.param("unitId", Long.toString(unit)).param("month", "2026-09").with(accounts.as("xingcheng")))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNotFound());
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/fieldwork/ledger.xlsx")
+			.param("unitId", Long.toString(unit)).param("month", "九月").with(accounts.as("dispatcher")))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isBadRequest());
+	}
+
 }
