@@ -44,8 +44,11 @@ final class StaffUser implements UserDetails, CredentialsContainer, StaffPrincip
 	/** The unit of the staff member the account belongs to; null for an account without one. */
 	private final Long unitId;
 
+	private final Long staffId;
+
 	StaffUser(long userId, String username, String password, String displayName, Set<Role> roles, DataScope scope,
-			boolean enabled, boolean accountNonLocked, boolean mustChangePassword, Long unitId) {
+			boolean enabled, boolean accountNonLocked, boolean mustChangePassword, Long staffId, Long unitId) {
+		this.staffId = staffId;
 		this.unitId = unitId;
 		this.userId = userId;
 		this.username = username;
@@ -66,6 +69,11 @@ final class StaffUser implements UserDetails, CredentialsContainer, StaffPrincip
 	@Override
 	public Long unitId() {
 		return unitId;
+	}
+
+	@Override
+	public Long staffId() {
+		return staffId;
 	}
 
 	@Override

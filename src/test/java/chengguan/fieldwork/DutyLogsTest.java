@@ -166,4 +166,35 @@ class DutyLogsTest {
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isBadRequest());
 	}
 
+
+	@Test
+	void aLiaisonRecordsAVisitOnTheFormAndAFarCheckInIsPointedOut() throws Exception {
+		var post = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/fieldwork/logs")
+			.param("communityCode", "370471001001").param("date", "2026-11-12").param("start", "09:00")
+			.param("end", "11:00").param("items", "PATROL", "OPINION_COLLECTION")
+			.param("whatWasDone", "走访居民收集对垃圾分类的意见").param("contactName", "孙丽华").param("contactPhone", "13800002001")
+			.param("latitude", "35.500000").param("longitude", "117.300000").param("accuracy", "30")
+			.with(accounts.as("xingren"))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+		mvc.perform(post)
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("notice", "dutyLogFar"));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM duty_log_participant p JOIN duty_log l ON l.id = p.log_id "
+				+ "WHERE l.what_was_done = '走访居民收集对垃圾分类的意见' AND p.name IN ('张伟', '孙丽华')").query(Integer.class).single())
+			.isEqualTo(2);
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/fieldwork/logs")
+			.param("communityCode", "370471001001").param("date", "2026-11-12").param("start", "11:00")
+			.param("end", "09:00").param("items", "PATROL").param("whatWasDone", "时间填反了的日志")
+			.with(accounts.as("xingren"))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isBadRequest())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("结束时间须晚于开始时间")));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/fieldwork/logs/new")
+			.with(accounts.as("xingren")))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("物业监督")));
+	}
+
 }

@@ -20,6 +20,11 @@ public interface StaffPrincipal {
 		return null;
 	}
 
+	/** The staff member the account belongs to (the roster entry), if linked. */
+	default Long staffId() {
+		return null;
+	}
+
 	default boolean hasRole(Role role) {
 		return roles().contains(role);
 	}

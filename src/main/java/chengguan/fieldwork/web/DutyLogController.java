@@ -1,0 +1,111 @@
+package chengguan.fieldwork.web;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import chengguan.catalog.CategoryService;
+import chengguan.fieldwork.DutyLogEntry;
+import chengguan.fieldwork.DutyLogs;
+import chengguan.fieldwork.WorkItem;
+import chengguan.organization.RegionService;
+import chengguan.platform.PlatformProperties;
+import chengguan.platform.security.StaffPrincipal;
+import chengguan.platform.web.UserFacingException;
+
+/** The phone-friendly duty-log form: a liaison records a visit right after it, with a location check-in. */
+@Controller
+@PreAuthorize("hasAnyRole('LIAISON','HANDLER','DISPATCHER','ADMIN')")
+class DutyLogController {
+
+	private final DutyLogs logs;
+
+	private final RegionService regions;
+
+	private final CategoryService categories;
+
+	private final MessageSource messages;
+
+	private final PlatformProperties platform;
+
+	private final java.time.Clock clock;
+
+	DutyLogController(DutyLogs logs, RegionService regions, CategoryService categories, MessageSource messages,
+			PlatformProperties platform, java.time.Clock clock) {
+		this.logs = logs;
+		this.regions = regions;
+		this.categories = categories;
+		this.messages = messages;
+		this.platform = platform;
+		this.clock = clock;
+	}
+
+	@GetMapping("/fieldwork/logs/new")
+	String form(@AuthenticationPrincipal StaffPrincipal me, Model model) {
+		DutyLogForm form = new DutyLogForm();
+		form.setDate(LocalDate.ofInstant(clock.instant(), platform.timeZone()));
+		form.setStart(LocalTime.of(9, 0));
+		form.setEnd(LocalTime.of(11, 0));
+		return render(form, me, model);
+	}
+
+	@PostMapping("/fieldwork/logs")
+	String record(@ModelAttribute("form") DutyLogForm form, BindingResult binding,
+			@AuthenticationPrincipal StaffPrincipal me, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		if (binding.hasErrors()) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("error", messages.getMessage(binding.getAllErrors().get(0), LocaleContextHolder.getLocale()));
+			return render(form, me, model);
+		}
+		List<DutyLogEntry.Participant> participants = new ArrayList<>();
+		if (me.staffId() != null) {
+			participants.add(new DutyLogEntry.Participant(DutyLogEntry.Participant.Role.STAFF, me.staffId(), null, null));
+		}
+		if (form.getContactName() != null && !form.getContactName().isBlank()) {
+			participants.add(new DutyLogEntry.Participant(DutyLogEntry.Participant.Role.COMMUNITY_CONTACT, null,
+					form.getContactName().strip(), form.getContactPhone()));
+		}
+		try {
+			DutyLogs.Recorded recorded = logs.record(new DutyLogEntry(form.getCommunityCode(), form.getDate(),
+					form.getStart(), form.getEnd(), form.getItems(), form.getWhatWasDone(), form.getFindings(),
+					form.getFindingCategoryCode(), participants, form.getLatitude(), form.getLongitude(),
+					form.getAccuracy()), me);
+			redirect.addFlashAttribute("notice", recorded.farFromCommunity() ? "dutyLogFar" : "dutyLogSaved");
+			return "redirect:/fieldwork/logs/new";
+		}
+		catch (UserFacingException ex) {
+			if (!ex.correctableInForm()) {
+				throw ex;
+			}
+			response.setStatus(ex.status().value());
+			model.addAttribute("error", ex.message(messages));
+			return render(form, me, model);
+		}
+	}
+
+	private String render(DutyLogForm form, StaffPrincipal me, Model model) {
+		model.addAttribute("form", form);
+		model.addAttribute("communities", regions.communities(me.scope()));
+		model.addAttribute("workItems", WorkItem.values());
+		model.addAttribute("categories", categories.reportable());
+		return "fieldwork/log-form";
+	}
+
+}
