@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +41,7 @@ class DutyLogsTest {
 	@Autowired
 	TestAccounts accounts;
 
+	@BeforeEach
 	@AfterEach
 	void clean() {
 		jdbc.sql("DELETE FROM visit_rule").update();
@@ -105,14 +107,14 @@ class DutyLogsTest {
 	@Test
 	void theMonthsLedgerComesFromTheLogsInTimeOrderAndComplianceFollowsTheRule() throws Exception {
 		StaffPrincipal liaison = accounts.principal("xingren");
-		logs.record(visit("370471001002", "2026-10-20", LocalTime.of(14, 0), LocalTime.of(15, 0), null, null, null, null),
+		logs.record(visit("370471001002", "2025-10-21", LocalTime.of(14, 0), LocalTime.of(15, 0), null, null, null, null),
 				liaison);
-		logs.record(visit("370471001001", "2026-10-06", LocalTime.of(9, 0), LocalTime.of(11, 30), null, null, null, null),
+		logs.record(visit("370471001001", "2025-10-07", LocalTime.of(9, 0), LocalTime.of(11, 30), null, null, null, null),
 				liaison);
 		long unit = liaison.unitId();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		int written = LedgerWorkbook.write(new LedgerWorkbook.Header("兴仁中队", LocalDate.parse("2026-11-01"), "张伟",
-				"13800003001", YearMonth.of(2026, 10)), logs.ledgerEntries(unit, YearMonth.of(2026, 10)), out);
+				"13800003001", YearMonth.of(2025, 10)), logs.ledgerEntries(unit, YearMonth.of(2025, 10)), out);
 		assertThat(written).isEqualTo(2);
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
 			var sheet = workbook.getSheetAt(0);
@@ -120,8 +122,8 @@ class DutyLogsTest {
 			for (int row = 3; row < 3 + written; row++) {
 				times.add(sheet.getRow(row).getCell(1).getStringCellValue());
 			}
-			assertThat(times).containsExactly("2026年10月6日 09:00–11:30", "2026年10月20日 14:00–15:00");
-			int deren = times.indexOf("2026年10月6日 09:00–11:30");
+			assertThat(times).containsExactly("2025年10月7日 09:00–11:30", "2025年10月21日 14:00–15:00");
+			int deren = times.indexOf("2025年10月7日 09:00–11:30");
 			assertThat(deren).isNotNegative();
 			assertThat(sheet.getRow(3 + deren).getCell(2).getStringCellValue()).isEqualTo("德仁社区");
 			assertThat(sheet.getRow(3 + deren).getCell(3).getStringCellValue())
@@ -133,11 +135,11 @@ class DutyLogsTest {
 		long derenId = position("370471001001").id();
 		long city = position("370400").id();
 		rules.setUnchecked(new VisitRule(city, VisitPeriod.MONTH, 1, 0, 0, "枣庄：每月至少一次"));
-		assertThat(logs.compliance(staff("13800003001"), derenId, LocalDate.parse("2026-10-01"),
-				LocalDate.parse("2026-10-31"))).get().extracting(VisitCompliance.Result::met).isEqualTo(true);
+		assertThat(logs.compliance(staff("13800003001"), derenId, LocalDate.parse("2025-10-01"),
+				LocalDate.parse("2025-10-31"))).get().extracting(VisitCompliance.Result::met).isEqualTo(true);
 		rules.setUnchecked(new VisitRule(position("370471001").id(), VisitPeriod.WEEK, 1, 120, 0, "每周一次，每次2小时"));
-		VisitCompliance.Result weekly = logs.compliance(staff("13800003001"), derenId, LocalDate.parse("2026-10-05"),
-				LocalDate.parse("2026-10-18")).orElseThrow();
+		VisitCompliance.Result weekly = logs.compliance(staff("13800003001"), derenId, LocalDate.parse("2025-10-06"),
+				LocalDate.parse("2025-10-19")).orElseThrow();
 		assertThat(weekly.periods()).extracting(VisitCompliance.Period::met).containsExactly(true, false);
 	}
 
