@@ -21,6 +21,8 @@ public enum AuditAction {
 
 	VISIT_RULE_SET,
 
+	CAMPAIGN_CREATED, CAMPAIGN_UPDATED,
+
 	EXPORTED
 
 }
