@@ -38,8 +38,8 @@ import static chengguan.platform.persistence.DbTime.utc;
 
 /**
  * Duty logs of community visits: recorded with a location check-in (far from the community is flagged, never
- * refused), a finding can become a case (channel 巡查发现) in the same step, and they feed the 附件2 ledger and the
- * visit-rule compliance check.
+ * refused), a finding can become a case (channel 巡查发现) in the same step, a patrol can count for a running
+ * 专项整治 that covers the community, and they feed the 附件2 ledger and the visit-rule compliance check.
  */
 @Service
 public class DutyLogs {
@@ -74,9 +74,13 @@ public class DutyLogs {
 
 	private final VisitRules rules;
 
+	private final Campaigns campaigns;
+
 	DutyLogs(JdbcClient jdbc, RegionService regions, RosterService roster, IntakeService intake, ScopeGuard scopeGuard,
-			MessageSource messages, PlatformProperties platform, Settings settings, Clock clock, VisitRules rules) {
+			MessageSource messages, PlatformProperties platform, Settings settings, Clock clock, VisitRules rules,
+			Campaigns campaigns) {
 		this.rules = rules;
+		this.campaigns = campaigns;
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.roster = roster;
@@ -98,6 +102,9 @@ public class DutyLogs {
 			.orElseThrow(() -> new InvalidRequestException("dutylog.community.required"));
 		scopeGuard.requireCovers(who, community.path(), "region", community.id());
 		check(entry);
+		if (entry.campaignId() != null) {
+			campaigns.requireLinkable(entry.campaignId(), entry.date(), community);
+		}
 		Integer distance = null;
 		boolean far = false;
 		if (entry.latitude() != null && entry.longitude() != null && community.latitude() != null
@@ -111,12 +118,12 @@ public class DutyLogs {
 		jdbc.sql("""
 				INSERT INTO duty_log (community_id, region_path, unit_id, log_date, start_time, end_time, work_items,
 				    what_was_done, findings, checkin_latitude, checkin_longitude, checkin_accuracy_m, checkin_distance_m,
-				    far_from_community, created_by, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    far_from_community, campaign_id, created_by, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(community.id(), community.path(), who.unitId(), entry.date(), entry.start(), entry.end(),
 					entry.items().stream().sorted().map(Enum::name).collect(Collectors.joining(",")),
 					entry.whatWasDone().strip(), blankToNull(entry.findings()), entry.latitude(), entry.longitude(),
-					entry.accuracyMeters(), distance, far, who.username(), utc(clock.instant()))
+					entry.accuracyMeters(), distance, far, entry.campaignId(), who.username(), utc(clock.instant()))
 			.update(keys, "id");
 		long id = keys.getKeyAs(Number.class).longValue();
 		int position = 0;

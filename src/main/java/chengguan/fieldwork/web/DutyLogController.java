@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,13 +19,17 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import chengguan.catalog.CategoryService;
+import chengguan.fieldwork.Campaign;
+import chengguan.fieldwork.Campaigns;
 import chengguan.fieldwork.DutyLogEntry;
 import chengguan.fieldwork.DutyLogs;
 import chengguan.fieldwork.WorkItem;
 import chengguan.organization.RegionService;
+import chengguan.organization.RegionView;
 import chengguan.platform.PlatformProperties;
 import chengguan.platform.security.StaffPrincipal;
 import chengguan.platform.web.UserFacingException;
@@ -46,8 +51,11 @@ class DutyLogController {
 
 	private final java.time.Clock clock;
 
+	private final Campaigns campaigns;
+
 	DutyLogController(DutyLogs logs, RegionService regions, CategoryService categories, MessageSource messages,
-			PlatformProperties platform, java.time.Clock clock) {
+			PlatformProperties platform, java.time.Clock clock, Campaigns campaigns) {
+		this.campaigns = campaigns;
 		this.logs = logs;
 		this.regions = regions;
 		this.categories = categories;
@@ -86,7 +94,7 @@ class DutyLogController {
 			DutyLogs.Recorded recorded = logs.record(new DutyLogEntry(form.getCommunityCode(), form.getDate(),
 					form.getStart(), form.getEnd(), form.getItems(), form.getWhatWasDone(), form.getFindings(),
 					form.getFindingCategoryCode(), participants, form.getLatitude(), form.getLongitude(),
-					form.getAccuracy()), me);
+					form.getAccuracy(), form.getCampaignId()), me);
 			redirect.addFlashAttribute("notice", recorded.farFromCommunity() ? "dutyLogFar" : "dutyLogSaved");
 			return "redirect:/fieldwork/logs/new";
 		}
@@ -100,8 +108,30 @@ class DutyLogController {
 		}
 	}
 
+	/** The 专项整治 choices for the chosen day and community, swapped in by htmx when either changes. */
+	@GetMapping("/fieldwork/logs/campaigns")
+	String campaignChoices(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+			@RequestParam(required = false) String communityCode, @RequestParam(required = false) Long campaignId,
+			@AuthenticationPrincipal StaffPrincipal me, Model model) {
+		model.addAttribute("campaigns", linkable(date, communityCode, me));
+		model.addAttribute("selectedCampaignId", campaignId);
+		return "fieldwork/log-form :: campaignOptions";
+	}
+
+	private List<Campaign> linkable(LocalDate date, String communityCode,
+			StaffPrincipal me) {
+		String communityPath = communityCode == null || communityCode.isBlank() ? null
+				: regions.findByCode(communityCode.strip())
+					.map(RegionView::path)
+					.filter(path -> me.scope().covers(path))
+					.orElse(null);
+		return campaigns.linkable(date, communityPath, me);
+	}
+
 	private String render(DutyLogForm form, StaffPrincipal me, Model model) {
 		model.addAttribute("form", form);
+		model.addAttribute("campaigns", linkable(form.getDate(), form.getCommunityCode(), me));
+		model.addAttribute("selectedCampaignId", form.getCampaignId());
 		model.addAttribute("communities", regions.communities(me.scope()));
 		model.addAttribute("workItems", WorkItem.values());
 		model.addAttribute("categories", categories.reportable());

@@ -42,6 +42,8 @@ public class DutyLogForm {
 
 	private Integer accuracy;
 
+	private Long campaignId;
+
 	public String getCommunityCode() {
 		return communityCode;
 	}
@@ -144,6 +146,14 @@ public class DutyLogForm {
 
 	public void setAccuracy(Integer accuracy) {
 		this.accuracy = accuracy;
+	}
+
+	public Long getCampaignId() {
+		return campaignId;
+	}
+
+	public void setCampaignId(Long campaignId) {
+		this.campaignId = campaignId;
 	}
 
 }
