@@ -37,7 +37,7 @@ import chengguan.platform.security.StaffPrincipal;
  */
 @Component
 @Profile("demo")
-@Order(40)
+@Order(45)
 class DemoCampaigns implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoCampaigns.class);
