@@ -32,8 +32,14 @@ public class VisitComplianceReport {
 	public record Row(VisitDuty duty, Optional<VisitRule> rule, String ruleRegionName,
 			Optional<VisitCompliance.Result> result, int visits, int minutes) {
 
+		/** A whole period of the range was missed. */
 		public boolean behind() {
 			return result.map(found -> !found.met()).orElse(false);
+		}
+
+		/** Nothing to judge yet: the range holds no whole period of the rule. */
+		public boolean ongoing() {
+			return result.map(found -> found.wholePeriods() == 0).orElse(false);
 		}
 
 	}

@@ -75,6 +75,31 @@ class FieldworkJourneyTest extends BrowserJourneys {
 			assertThat(found.getCell(5).getStringCellValue()).isEqualTo("孙丽华 13800002001");
 			assertThat(sheet.getRow(sheet.getLastRowNum()).getCell(0).getStringCellValue()).isEqualTo(LedgerWorkbook.NOTE);
 		}
+
+		// the office's other field-work pages render with their figures and chart
+		office.navigate(url("/fieldwork/compliance"));
+		assertThat(office.locator("#compliance")).containsText("张伟");
+		screenshot(office, "5-office-compliance");
+		office.navigate(url("/fieldwork/property"));
+		java.util.List<String> companies = office.locator("a[href*='/fieldwork/property/companies/']").all().stream()
+			.map(link -> link.getAttribute("href"))
+			.filter(href -> href.matches(".*/companies/\\d+$"))
+			.toList();
+		boolean charted = false;
+		for (String company : companies) {
+			office.navigate(url(company));
+			if (office.locator("#property-trend").count() > 0) {
+				assertThat(office.locator("#property-trend canvas")).hasCount(1);
+				charted = true;
+				break;
+			}
+		}
+		assertThat(charted).as("a demo company with inspections shows its score trend").isTrue();
+		screenshot(office, "5-office-property-trend");
+		office.navigate(url("/fieldwork/campaigns"));
+		office.locator("table a:has-text('清爽行动')").first().click();
+		assertThat(office.locator("#figure-cases")).isVisible();
+		screenshot(office, "5-office-campaign");
 		phone.close();
 		desk.close();
 	}

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 import chengguan.fieldwork.DutyLogEntry.Participant;
 import chengguan.platform.security.StaffPrincipal;
@@ -24,6 +25,14 @@ import chengguan.support.TestAccounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Duty logs: check-in distance, finding → case, the month's ledger from the logs, compliance by rule. */
 @IntegrationTest
@@ -40,6 +49,9 @@ class DutyLogsTest {
 
 	@Autowired
 	TestAccounts accounts;
+
+	@Autowired
+	MockMvc mvc;
 
 	@BeforeEach
 	@AfterEach
@@ -144,59 +156,56 @@ class DutyLogsTest {
 	}
 
 
-	@org.springframework.beans.factory.annotation.Autowired
-	org.springframework.test.web.servlet.MockMvc mvc;
-
 	@Test
 	void theOfficeDownloadsAUnitsLedgerAndAnotherStreetCannot() throws Exception {
 		long unit = jdbc.sql("SELECT id FROM org_unit WHERE name = '兴仁中队'").query(Long.class).single();
-		byte[] xlsx = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/fieldwork/ledger.xlsx")
+		byte[] xlsx = mvc.perform(get("/fieldwork/ledger.xlsx")
 			.param("unitId", Long.toString(unit)).param("month", "2026-09").with(accounts.as("dispatcher")))
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
-				.string("Content-Disposition", org.hamcrest.Matchers.containsString(".xlsx")))
+			.andExpect(status().isOk())
+			.andExpect(header()
+				.string("Content-Disposition", containsString(".xlsx")))
 			.andReturn().getResponse().getContentAsByteArray();
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
 			assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo(LedgerWorkbook.TITLE);
 			assertThat(workbook.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).startsWith("填表单位：兴仁中队");
 		}
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/fieldwork/ledger.xlsx")
+		mvc.perform(get("/fieldwork/ledger.xlsx")
 			.param("unitId", Long.toString(unit)).param("month", "2026-09").with(accounts.as("xingcheng")))
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNotFound());
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/fieldwork/ledger.xlsx")
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/fieldwork/ledger.xlsx")
 			.param("unitId", Long.toString(unit)).param("month", "九月").with(accounts.as("dispatcher")))
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isBadRequest());
+			.andExpect(status().isBadRequest());
 	}
 
 
 	@Test
 	void aLiaisonRecordsAVisitOnTheFormAndAFarCheckInIsPointedOut() throws Exception {
-		var post = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/fieldwork/logs")
+		var post = post("/fieldwork/logs")
 			.param("communityCode", "370471001001").param("date", "2026-11-12").param("start", "09:00")
 			.param("end", "11:00").param("items", "PATROL", "OPINION_COLLECTION")
 			.param("whatWasDone", "走访居民收集对垃圾分类的意见").param("contactName", "孙丽华").param("contactPhone", "13800002001")
 			.param("latitude", "35.500000").param("longitude", "117.300000").param("accuracy", "30")
 			.with(accounts.as("xingren"))
-			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+			.with(csrf());
 		mvc.perform(post)
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("notice", "dutyLogFar"));
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("notice", "dutyLogFar"));
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM duty_log_participant p JOIN duty_log l ON l.id = p.log_id "
 				+ "WHERE l.what_was_done = '走访居民收集对垃圾分类的意见' AND p.name IN ('张伟', '孙丽华')").query(Integer.class).single())
 			.isEqualTo(2);
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/fieldwork/logs")
+		mvc.perform(post("/fieldwork/logs")
 			.param("communityCode", "370471001001").param("date", "2026-11-12").param("start", "11:00")
 			.param("end", "09:00").param("items", "PATROL").param("whatWasDone", "时间填反了的日志")
 			.with(accounts.as("xingren"))
-			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isBadRequest())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-				.string(org.hamcrest.Matchers.containsString("结束时间须晚于开始时间")));
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/fieldwork/logs/new")
+			.with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content()
+				.string(containsString("结束时间须晚于开始时间")));
+		mvc.perform(get("/fieldwork/logs/new")
 			.with(accounts.as("xingren")))
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-				.string(org.hamcrest.Matchers.containsString("物业监督")));
+			.andExpect(status().isOk())
+			.andExpect(content()
+				.string(containsString("物业监督")));
 	}
 
 }

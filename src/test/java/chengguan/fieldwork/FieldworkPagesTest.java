@@ -53,7 +53,7 @@ class FieldworkPagesTest {
 	void theHubComplianceAndLogPagesShowTheFigures() throws Exception {
 		mvc.perform(get("/fieldwork").with(accounts.as("leader")))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("本月走访未达标"), containsString("工作台账逾期未报"))));
+			.andExpect(content().string(allOf(containsString("月走访未达标"), containsString("工作台账逾期未报"))));
 		mvc.perform(get("/fieldwork/compliance").param("from", "2025-03-01").param("to", "2025-03-31")
 			.with(accounts.as("xingren")))
 			.andExpect(status().isOk())

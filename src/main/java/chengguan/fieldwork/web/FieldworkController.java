@@ -52,10 +52,12 @@ class FieldworkController {
 	@GetMapping("/fieldwork")
 	String hub(@AuthenticationPrincipal StaffPrincipal me, Model model) {
 		LocalDate today = today();
-		List<VisitComplianceReport.Row> rows = compliance.report(me.scope(), today.withDayOfMonth(1), today);
+		// last month is whole, so monthly rules are judged as well as its weeks
+		YearMonth lastMonth = YearMonth.from(today).minusMonths(1);
+		List<VisitComplianceReport.Row> rows = compliance.report(me.scope(), lastMonth.atDay(1),
+				lastMonth.atEndOfMonth());
 		model.addAttribute("behind", rows.stream().filter(VisitComplianceReport.Row::behind).count());
 		model.addAttribute("owing", rows.size());
-		YearMonth lastMonth = YearMonth.from(today).minusMonths(1);
 		model.addAttribute("lastMonth", lastMonth);
 		model.addAttribute("overdueLedgers", ledgers.statuses(lastMonth, me.scope())
 			.stream()
