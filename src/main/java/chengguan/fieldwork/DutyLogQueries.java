@@ -23,7 +23,7 @@ public class DutyLogQueries {
 	/** One log as listed; {@code people} are the participants' names. */
 	public record LogRow(long id, LocalDate date, LocalTime start, LocalTime end, String communityName,
 			Set<WorkItem> items, String whatWasDone, String findings, String people, Integer checkinDistanceMeters,
-			boolean farFromCommunity, Long findingReportId, String createdBy) {
+			boolean farFromCommunity, Long findingReportId, String createdBy, List<String> photoIds) {
 
 		public long minutes() {
 			return java.time.Duration.between(start, end).toMinutes();
@@ -41,7 +41,7 @@ public class DutyLogQueries {
 	public List<LogRow> list(DataScope scope, LocalDate from, LocalDate to, Long communityId, String createdBy) {
 		return jdbc.sql("""
 				SELECT l.id, l.log_date, l.start_time, l.end_time, c.name, l.work_items, l.what_was_done, l.findings,
-				       l.checkin_distance_m, l.far_from_community, l.finding_report_id, l.created_by
+				       l.checkin_distance_m, l.far_from_community, l.finding_report_id, l.created_by, l.photo_ids
 				FROM duty_log l JOIN region c ON c.id = l.community_id
 				WHERE l.region_path LIKE ? AND l.log_date BETWEEN ? AND ?
 				  AND (CAST(? AS BIGINT) IS NULL OR l.community_id = ?)
@@ -53,12 +53,13 @@ public class DutyLogQueries {
 					rs.getObject(3, LocalTime.class), rs.getObject(4, LocalTime.class), rs.getString(5),
 					Arrays.stream(rs.getString(6).split(",")).map(WorkItem::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(WorkItem.class))),
 					rs.getString(7), rs.getString(8), null, (Integer) rs.getObject(9, Integer.class), rs.getBoolean(10),
-					(Long) rs.getObject(11, Long.class), rs.getString(12)))
+					(Long) rs.getObject(11, Long.class), rs.getString(12),
+					rs.getString(13) == null ? List.of() : List.of(rs.getString(13).split(","))))
 			.list()
 			.stream()
 			.map(row -> new LogRow(row.id(), row.date(), row.start(), row.end(), row.communityName(), row.items(),
 					row.whatWasDone(), row.findings(), people(row.id()), row.checkinDistanceMeters(),
-					row.farFromCommunity(), row.findingReportId(), row.createdBy()))
+					row.farFromCommunity(), row.findingReportId(), row.createdBy(), row.photoIds()))
 			.toList();
 	}
 

@@ -2,6 +2,7 @@ package chengguan.e2e;
 
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
@@ -12,6 +13,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import chengguan.fieldwork.LedgerWorkbook;
+import chengguan.support.TestImages;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +39,9 @@ class FieldworkJourneyTest extends BrowserJourneys {
 		liaison.click("label:text('社区巡查')");
 		liaison.click("label:text('普法宣传')");
 		liaison.fill("#whatWasDone", work);
+		Path photo = Files.createTempFile("visit", ".jpg");
+		Files.write(photo, TestImages.jpegWithExif(320, 240, 1));
+		liaison.setInputFiles("#photos", photo);
 		liaison.fill("#contactName", "孙丽华");
 		liaison.fill("#contactPhone", "13800002001");
 		liaison.click("#checkin");
@@ -47,6 +52,7 @@ class FieldworkJourneyTest extends BrowserJourneys {
 		assertThat(liaison.locator(".alert-success")).not().containsText("较远");
 		liaison.navigate(url("/fieldwork/logs"));
 		assertThat(liaison.locator("#duty-logs")).containsText(work);
+		assertThat(liaison.locator("#duty-logs tr:has-text('" + work + "') img[alt='现场照片']")).hasCount(1);
 
 		// 5b. the office sees where the ledgers stand and downloads 兴仁中队's for this month
 		BrowserContext desk = desktop();

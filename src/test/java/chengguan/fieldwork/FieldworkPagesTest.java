@@ -6,17 +6,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 import chengguan.support.IntegrationTest;
 import chengguan.support.MutableClock;
 import chengguan.support.TestAccounts;
+import chengguan.support.TestImages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -68,6 +71,47 @@ class FieldworkPagesTest {
 			.with(accounts.as("leader")))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("不能超过 400 天")));
+	}
+
+	@Test
+	void aVisitKeepsItsPhotosReEncodedAndOnlyThoseInScopeSeeThem() throws Exception {
+		var form = multipart("/fieldwork/logs")
+			.file(new MockMultipartFile("photos", "scene.jpg", "image/jpeg", TestImages.jpegWithExif(640, 480, 6)))
+			.param("communityCode", "370471001003").param("date", "2025-06-03").param("start", "09:00")
+			.param("end", "11:00").param("items", "PATROL").param("whatWasDone", "照片测试：巡查天安小区周边")
+			.with(accounts.as("xingren")).with(csrf());
+		mvc.perform(form).andExpect(status().is3xxRedirection());
+		var log = jdbc.sql("SELECT id, photo_ids FROM duty_log WHERE what_was_done = '照片测试：巡查天安小区周边'")
+			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) })
+			.single();
+		String fileId = (String) log[1];
+		assertThat(fileId).doesNotContain(",");
+		byte[] stored = mvc.perform(get("/fieldwork/logs/{id}/photos/{file}", log[0], fileId).with(accounts.as("leader")))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "image/jpeg"))
+			.andReturn().getResponse().getContentAsByteArray();
+		// turned upright (orientation 6 = rotated 90°) and re-encoded without EXIF
+		java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(stored));
+		assertThat(image.getWidth()).isEqualTo(480);
+		assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("Exif");
+		mvc.perform(get("/fieldwork/logs/{id}/photos/{file}", log[0], fileId).with(accounts.as("xingcheng")))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/fieldwork/logs/{id}/photos/{file}", log[0], "not-this-logs-photo").with(accounts.as("leader")))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/fieldwork/logs").param("from", "2025-06-01").param("to", "2025-06-30").with(accounts.as("leader")))
+			.andExpect(content().string(containsString("/photos/" + fileId)));
+
+		mvc.perform(multipart("/fieldwork/logs")
+			.file(new MockMultipartFile("photos", "notes.txt", "image/jpeg", "这不是照片".getBytes()))
+			.param("communityCode", "370471001003").param("date", "2025-06-03").param("start", "09:00")
+			.param("end", "11:00").param("items", "PATROL").param("whatWasDone", "照片测试：不是照片的文件")
+			.with(accounts.as("xingren")).with(csrf()))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(content().string(containsString("JPEG")));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM duty_log WHERE what_was_done = '照片测试：不是照片的文件'")
+			.query(Integer.class).single()).isZero();
+		jdbc.sql("DELETE FROM duty_log_participant WHERE log_id = ?").param(log[0]).update();
+		jdbc.sql("DELETE FROM duty_log WHERE id = ?").param(log[0]).update();
 	}
 
 	@Test

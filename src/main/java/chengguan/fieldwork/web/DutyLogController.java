@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import chengguan.catalog.CategoryService;
@@ -32,6 +33,7 @@ import chengguan.organization.RegionService;
 import chengguan.organization.RegionView;
 import chengguan.platform.PlatformProperties;
 import chengguan.platform.security.StaffPrincipal;
+import chengguan.platform.storage.UploadedFiles;
 import chengguan.platform.web.UserFacingException;
 
 /** The phone-friendly duty-log form: a liaison records a visit right after it, with a location check-in. */
@@ -75,6 +77,7 @@ class DutyLogController {
 
 	@PostMapping("/fieldwork/logs")
 	String record(@ModelAttribute("form") DutyLogForm form, BindingResult binding,
+			@RequestParam(name = "photos", required = false) List<MultipartFile> photos,
 			@AuthenticationPrincipal StaffPrincipal me, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		if (binding.hasErrors()) {
@@ -94,7 +97,7 @@ class DutyLogController {
 			DutyLogs.Recorded recorded = logs.record(new DutyLogEntry(form.getCommunityCode(), form.getDate(),
 					form.getStart(), form.getEnd(), form.getItems(), form.getWhatWasDone(), form.getFindings(),
 					form.getFindingCategoryCode(), participants, form.getLatitude(), form.getLongitude(),
-					form.getAccuracy(), form.getCampaignId()), me);
+					form.getAccuracy(), form.getCampaignId()), UploadedFiles.contents(photos), me);
 			redirect.addFlashAttribute("notice", recorded.farFromCommunity() ? "dutyLogFar" : "dutyLogSaved");
 			return "redirect:/fieldwork/logs/new";
 		}

@@ -1,26 +1,33 @@
 package chengguan.fieldwork.web;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import chengguan.fieldwork.DutyLogQueries;
+import chengguan.fieldwork.DutyLogs;
 import chengguan.fieldwork.LedgerSubmissions;
 import chengguan.fieldwork.VisitComplianceReport;
 import chengguan.organization.RegionService;
 import chengguan.platform.PlatformProperties;
 import chengguan.platform.security.StaffPrincipal;
+import chengguan.platform.storage.StoredFile;
 import chengguan.platform.web.InvalidRequestException;
 
-/** The field-work hub, the duty-log list and the visit-compliance view. */
+/** The field-work hub, the duty-log list with its photos and the visit-compliance view. */
 @Controller
 class FieldworkController {
 
@@ -28,6 +35,8 @@ class FieldworkController {
 	private static final int MAX_DAYS = 400;
 
 	private final DutyLogQueries logs;
+
+	private final DutyLogs dutyLogs;
 
 	private final VisitComplianceReport compliance;
 
@@ -39,9 +48,10 @@ class FieldworkController {
 
 	private final Clock clock;
 
-	FieldworkController(DutyLogQueries logs, VisitComplianceReport compliance, LedgerSubmissions ledgers,
-			RegionService regions, PlatformProperties platform, Clock clock) {
+	FieldworkController(DutyLogQueries logs, DutyLogs dutyLogs, VisitComplianceReport compliance,
+			LedgerSubmissions ledgers, RegionService regions, PlatformProperties platform, Clock clock) {
 		this.logs = logs;
+		this.dutyLogs = dutyLogs;
 		this.compliance = compliance;
 		this.ledgers = ledgers;
 		this.regions = regions;
@@ -95,6 +105,16 @@ class FieldworkController {
 		model.addAttribute("total", rows.size());
 		model.addAttribute("rows", behindOnly ? rows.stream().filter(VisitComplianceReport.Row::behind).toList() : rows);
 		return "fieldwork/compliance";
+	}
+
+	@GetMapping("/fieldwork/logs/{id}/photos/{fileId}")
+	ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable String fileId,
+			@AuthenticationPrincipal StaffPrincipal me) {
+		StoredFile file = dutyLogs.photo(id, fileId, me);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(file.contentType()))
+			.cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePrivate())
+			.body(file.content());
 	}
 
 	/** Defaults to this month so far; refuses reversed or over-long ranges with a message, not a slow page. */
