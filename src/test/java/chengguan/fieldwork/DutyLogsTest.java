@@ -179,6 +179,33 @@ class DutyLogsTest {
 
 
 	@Test
+	void colleaguesFromTheSameUnitCanBeNamedOthersCannot() throws Exception {
+		long unit = accounts.principal("xingren").unitId();
+		jdbc.sql("INSERT INTO staff (name, unit_id, position_title, phone) VALUES ('同行队员', ?, '队员', '13800007701')")
+			.param(unit).update();
+		long colleague = staff("13800007701");
+		long stranger = staff("13800003002");
+		mvc.perform(get("/fieldwork/logs/new").with(accounts.as("xingren")))
+			.andExpect(content().string(containsString("同行队员")));
+		mvc.perform(post("/fieldwork/logs").param("communityCode", "370471001001").param("date", "2025-06-04")
+			.param("start", "09:00").param("end", "11:00").param("items", "PATROL")
+			.param("whatWasDone", "同行测试：两人一起巡查").param("companionIds", Long.toString(colleague))
+			.with(accounts.as("xingren")).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(jdbc.sql("SELECT p.name FROM duty_log_participant p JOIN duty_log l ON l.id = p.log_id"
+				+ " WHERE l.what_was_done = '同行测试：两人一起巡查' ORDER BY p.position").query(String.class).list())
+			.containsExactly("张伟", "同行队员");
+		mvc.perform(post("/fieldwork/logs").param("communityCode", "370471001001").param("date", "2025-06-04")
+			.param("start", "09:00").param("end", "11:00").param("items", "PATROL")
+			.param("whatWasDone", "同行测试：别的单位的人").param("companionIds", Long.toString(stranger))
+			.with(accounts.as("xingren")).with(csrf()))
+			.andExpect(status().isBadRequest());
+		jdbc.sql("DELETE FROM duty_log_participant WHERE log_id IN (SELECT id FROM duty_log WHERE what_was_done LIKE '同行测试%')").update();
+		jdbc.sql("DELETE FROM duty_log WHERE what_was_done LIKE '同行测试%'").update();
+		jdbc.sql("DELETE FROM staff WHERE id = ?").param(colleague).update();
+	}
+
+	@Test
 	void aLiaisonRecordsAVisitOnTheFormAndAFarCheckInIsPointedOut() throws Exception {
 		var post = post("/fieldwork/logs")
 			.param("communityCode", "370471001001").param("date", "2026-11-12").param("start", "09:00")

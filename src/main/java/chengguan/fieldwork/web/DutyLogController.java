@@ -30,10 +30,14 @@ import chengguan.fieldwork.DutyLogEntry;
 import chengguan.fieldwork.DutyLogs;
 import chengguan.fieldwork.WorkItem;
 import chengguan.organization.RegionService;
+import chengguan.organization.RosterQuery;
+import chengguan.organization.RosterService;
+import chengguan.organization.StaffRow;
 import chengguan.organization.RegionView;
 import chengguan.platform.PlatformProperties;
 import chengguan.platform.security.StaffPrincipal;
 import chengguan.platform.storage.UploadedFiles;
+import chengguan.platform.web.InvalidRequestException;
 import chengguan.platform.web.UserFacingException;
 
 /** The phone-friendly duty-log form: a liaison records a visit right after it, with a location check-in. */
@@ -55,8 +59,11 @@ class DutyLogController {
 
 	private final Campaigns campaigns;
 
+	private final RosterService roster;
+
 	DutyLogController(DutyLogs logs, RegionService regions, CategoryService categories, MessageSource messages,
-			PlatformProperties platform, java.time.Clock clock, Campaigns campaigns) {
+			PlatformProperties platform, java.time.Clock clock, Campaigns campaigns, RosterService roster) {
+		this.roster = roster;
 		this.campaigns = campaigns;
 		this.logs = logs;
 		this.regions = regions;
@@ -89,6 +96,15 @@ class DutyLogController {
 		if (me.staffId() != null) {
 			participants.add(new DutyLogEntry.Participant(DutyLogEntry.Participant.Role.STAFF, me.staffId(), null, null));
 		}
+		List<Long> colleagues = colleagues(me).stream().map(StaffRow::id).toList();
+		for (Long companion : new java.util.LinkedHashSet<>(form.getCompanionIds())) {
+			if (companion != null && !companion.equals(me.staffId())) {
+				if (!colleagues.contains(companion)) {
+					throw new InvalidRequestException("dutylog.participant.unknown");
+				}
+				participants.add(new DutyLogEntry.Participant(DutyLogEntry.Participant.Role.STAFF, companion, null, null));
+			}
+		}
 		if (form.getContactName() != null && !form.getContactName().isBlank()) {
 			participants.add(new DutyLogEntry.Participant(DutyLogEntry.Participant.Role.COMMUNITY_CONTACT, null,
 					form.getContactName().strip(), form.getContactPhone()));
@@ -109,6 +125,12 @@ class DutyLogController {
 			model.addAttribute("error", ex.message(messages));
 			return render(form, me, model);
 		}
+	}
+
+	/** Who may be named as having come along: the person's own unit (the first page of it, 30 people). */
+	private List<StaffRow> colleagues(StaffPrincipal me) {
+		return me.unitId() == null ? List.of()
+				: roster.search(new RosterQuery(null, me.unitId(), 0), me.scope()).stream().filter(StaffRow::active).toList();
 	}
 
 	/** The 专项整治 choices for the chosen day and community, swapped in by htmx when either changes. */
@@ -137,6 +159,7 @@ class DutyLogController {
 		model.addAttribute("selectedCampaignId", form.getCampaignId());
 		model.addAttribute("communities", regions.communities(me.scope()));
 		model.addAttribute("workItems", WorkItem.values());
+		model.addAttribute("colleagues", colleagues(me).stream().filter(staff -> !Long.valueOf(staff.id()).equals(me.staffId())).toList());
 		model.addAttribute("categories", categories.reportable());
 		return "fieldwork/log-form";
 	}

@@ -44,6 +44,9 @@ public class DutyLogForm {
 
 	private Long campaignId;
 
+	/** Colleagues who went too (roster ids); the signed-in person is always a participant. */
+	private java.util.List<Long> companionIds = new java.util.ArrayList<>();
+
 	public String getCommunityCode() {
 		return communityCode;
 	}
@@ -154,6 +157,14 @@ public class DutyLogForm {
 
 	public void setCampaignId(Long campaignId) {
 		this.campaignId = campaignId;
+	}
+
+	public java.util.List<Long> getCompanionIds() {
+		return companionIds;
+	}
+
+	public void setCompanionIds(java.util.List<Long> companionIds) {
+		this.companionIds = companionIds == null ? new java.util.ArrayList<>() : companionIds;
 	}
 
 }
