@@ -30,10 +30,10 @@ import chengguan.organization.StaffView;
 import chengguan.platform.PlatformProperties;
 import chengguan.platform.geo.GreatCircle;
 import chengguan.platform.security.ScopeGuard;
+import chengguan.platform.security.StaffPrincipal;
 import chengguan.platform.storage.FileStorage;
 import chengguan.platform.storage.ImageNormalizer;
 import chengguan.platform.storage.StoredFile;
-import chengguan.platform.security.StaffPrincipal;
 import chengguan.platform.web.InvalidRequestException;
 import chengguan.platform.web.NotFoundException;
 

@@ -8,7 +8,6 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,8 +32,8 @@ import chengguan.fieldwork.Campaigns;
 import chengguan.organization.RegionService;
 import chengguan.platform.security.Role;
 import chengguan.platform.security.StaffPrincipal;
+import chengguan.platform.web.FormSubmissions;
 import chengguan.platform.web.NotFoundException;
-import chengguan.platform.web.UserFacingException;
 
 /** 专项整治: the list, one campaign with its figures, cases and patrols, and the form for the office. */
 @Controller
@@ -52,14 +51,14 @@ class CampaignController {
 
 	private final CategoryService categories;
 
-	private final MessageSource messages;
+	private final FormSubmissions submissions;
 
 	CampaignController(Campaigns campaigns, RegionService regions, CategoryService categories,
-			MessageSource messages) {
+			FormSubmissions submissions) {
 		this.campaigns = campaigns;
 		this.regions = regions;
 		this.categories = categories;
-		this.messages = messages;
+		this.submissions = submissions;
 	}
 
 	@GetMapping
@@ -97,14 +96,11 @@ class CampaignController {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return form(null, form, me, model);
 		}
-		try {
+		return submissions.submit(null, model, response, () -> {
 			Campaign created = campaigns.create(form.details(), me);
 			redirect.addFlashAttribute("notice", "created");
 			return "redirect:/fieldwork/campaigns/" + created.id();
-		}
-		catch (UserFacingException ex) {
-			return refused(ex, null, form, me, model, response);
-		}
+		}, () -> form(null, form, me, model));
 	}
 
 	@GetMapping("/{id}")
@@ -140,24 +136,11 @@ class CampaignController {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return form(campaign, form, me, model);
 		}
-		try {
+		return submissions.submit(null, model, response, () -> {
 			campaigns.update(id, form.getVersion(), form.details(), me);
 			redirect.addFlashAttribute("notice", "saved");
 			return "redirect:/fieldwork/campaigns/" + id;
-		}
-		catch (UserFacingException ex) {
-			return refused(ex, campaign, form, me, model, response);
-		}
-	}
-
-	private String refused(UserFacingException ex, Campaign campaign, CampaignForm form, StaffPrincipal me,
-			Model model, HttpServletResponse response) {
-		if (!ex.correctableInForm()) {
-			throw ex;
-		}
-		response.setStatus(ex.status().value());
-		model.addAttribute("error", ex.message(messages));
-		return form(campaign, form, me, model);
+		}, () -> form(campaign, form, me, model));
 	}
 
 	private String form(Campaign campaign, CampaignForm form, StaffPrincipal me, Model model) {

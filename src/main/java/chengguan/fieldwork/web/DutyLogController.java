@@ -7,10 +7,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -30,15 +27,15 @@ import chengguan.fieldwork.DutyLogEntry;
 import chengguan.fieldwork.DutyLogs;
 import chengguan.fieldwork.WorkItem;
 import chengguan.organization.RegionService;
+import chengguan.organization.RegionView;
 import chengguan.organization.RosterQuery;
 import chengguan.organization.RosterService;
 import chengguan.organization.StaffRow;
-import chengguan.organization.RegionView;
 import chengguan.platform.PlatformProperties;
 import chengguan.platform.security.StaffPrincipal;
 import chengguan.platform.storage.UploadedFiles;
+import chengguan.platform.web.FormSubmissions;
 import chengguan.platform.web.InvalidRequestException;
-import chengguan.platform.web.UserFacingException;
 
 /** The phone-friendly duty-log form: a liaison records a visit right after it, with a location check-in. */
 @Controller
@@ -51,7 +48,7 @@ class DutyLogController {
 
 	private final CategoryService categories;
 
-	private final MessageSource messages;
+	private final FormSubmissions submissions;
 
 	private final PlatformProperties platform;
 
@@ -61,14 +58,14 @@ class DutyLogController {
 
 	private final RosterService roster;
 
-	DutyLogController(DutyLogs logs, RegionService regions, CategoryService categories, MessageSource messages,
+	DutyLogController(DutyLogs logs, RegionService regions, CategoryService categories, FormSubmissions submissions,
 			PlatformProperties platform, java.time.Clock clock, Campaigns campaigns, RosterService roster) {
 		this.roster = roster;
 		this.campaigns = campaigns;
 		this.logs = logs;
 		this.regions = regions;
 		this.categories = categories;
-		this.messages = messages;
+		this.submissions = submissions;
 		this.platform = platform;
 		this.clock = clock;
 	}
@@ -87,11 +84,6 @@ class DutyLogController {
 			@RequestParam(name = "photos", required = false) List<MultipartFile> photos,
 			@AuthenticationPrincipal StaffPrincipal me, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		if (binding.hasErrors()) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("error", messages.getMessage(binding.getAllErrors().get(0), LocaleContextHolder.getLocale()));
-			return render(form, me, model);
-		}
 		List<DutyLogEntry.Participant> participants = new ArrayList<>();
 		if (me.staffId() != null) {
 			participants.add(new DutyLogEntry.Participant(DutyLogEntry.Participant.Role.STAFF, me.staffId(), null, null));
@@ -109,22 +101,14 @@ class DutyLogController {
 			participants.add(new DutyLogEntry.Participant(DutyLogEntry.Participant.Role.COMMUNITY_CONTACT, null,
 					form.getContactName().strip(), form.getContactPhone()));
 		}
-		try {
+		return submissions.submit(binding, model, response, () -> {
 			DutyLogs.Recorded recorded = logs.record(new DutyLogEntry(form.getCommunityCode(), form.getDate(),
 					form.getStart(), form.getEnd(), form.getItems(), form.getWhatWasDone(), form.getFindings(),
 					form.getFindingCategoryCode(), participants, form.getLatitude(), form.getLongitude(),
 					form.getAccuracy(), form.getCampaignId()), UploadedFiles.contents(photos), me);
 			redirect.addFlashAttribute("notice", recorded.farFromCommunity() ? "dutyLogFar" : "dutyLogSaved");
 			return "redirect:/fieldwork/logs/new";
-		}
-		catch (UserFacingException ex) {
-			if (!ex.correctableInForm()) {
-				throw ex;
-			}
-			response.setStatus(ex.status().value());
-			model.addAttribute("error", ex.message(messages));
-			return render(form, me, model);
-		}
+		}, () -> render(form, me, model));
 	}
 
 	/** Who may be named as having come along: the person's own unit (the first page of it, 30 people). */

@@ -2,9 +2,6 @@ package chengguan.fieldwork.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,8 +14,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import chengguan.fieldwork.PropertyChecklist;
 import chengguan.fieldwork.PropertyChecklists;
+import chengguan.platform.web.FormSubmissions;
 import chengguan.platform.web.NotFoundException;
-import chengguan.platform.web.UserFacingException;
 
 /** Inspection checklists: everyone who reads inspections sees them; the office edits them. */
 @Controller
@@ -27,11 +24,11 @@ class PropertyChecklistController {
 
 	private final PropertyChecklists checklists;
 
-	private final MessageSource messages;
+	private final FormSubmissions submissions;
 
-	PropertyChecklistController(PropertyChecklists checklists, MessageSource messages) {
+	PropertyChecklistController(PropertyChecklists checklists, FormSubmissions submissions) {
 		this.checklists = checklists;
-		this.messages = messages;
+		this.submissions = submissions;
 	}
 
 	@GetMapping("/fieldwork/property/checklists")
@@ -73,13 +70,7 @@ class PropertyChecklistController {
 
 	private String save(Long id, ChecklistForm form, BindingResult binding, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		if (binding.hasErrors()) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("error",
-					messages.getMessage(binding.getAllErrors().get(0), LocaleContextHolder.getLocale()));
-			return "fieldwork/property-checklist-form";
-		}
-		try {
+		return submissions.submit(binding, model, response, () -> {
 			if (id == null) {
 				checklists.create(form.getName(), form.entered());
 			}
@@ -88,15 +79,7 @@ class PropertyChecklistController {
 			}
 			redirect.addFlashAttribute("notice", "propertyChecklistSaved");
 			return "redirect:/fieldwork/property/checklists";
-		}
-		catch (UserFacingException ex) {
-			if (!ex.correctableInForm()) {
-				throw ex;
-			}
-			response.setStatus(ex.status().value());
-			model.addAttribute("error", ex.message(messages));
-			return "fieldwork/property-checklist-form";
-		}
+		}, () -> "fieldwork/property-checklist-form");
 	}
 
 }

@@ -26,6 +26,7 @@ import chengguan.fieldwork.PropertyInspection;
 import chengguan.fieldwork.PropertyInspections;
 import chengguan.platform.PlatformProperties;
 import chengguan.platform.security.StaffPrincipal;
+import chengguan.platform.web.FormSubmissions;
 import chengguan.platform.web.UserFacingException;
 
 /**
@@ -48,15 +49,18 @@ class PropertyController {
 
 	private final MessageSource messages;
 
+	private final FormSubmissions submissions;
+
 	private final PlatformProperties platform;
 
 	private final java.time.Clock clock;
 
-	PropertyController(PropertyCompanies companies, PropertyInspections inspections, MessageSource messages,
+	PropertyController(PropertyCompanies companies, PropertyInspections inspections, MessageSource messages, FormSubmissions submissions,
 			PlatformProperties platform, java.time.Clock clock) {
 		this.companies = companies;
 		this.inspections = inspections;
 		this.messages = messages;
+		this.submissions = submissions;
 		this.platform = platform;
 		this.clock = clock;
 	}
@@ -93,14 +97,11 @@ class PropertyController {
 	@PreAuthorize(OFFICE)
 	String create(@ModelAttribute("form") PropertyCompanyForm form, @AuthenticationPrincipal StaffPrincipal me,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		try {
+		return submissions.submit(null, model, response, () -> {
 			PropertyCompany company = companies.create(form.details(), me);
 			redirect.addFlashAttribute("notice", "propertyCompanySaved");
 			return "redirect:/fieldwork/property/companies/" + company.id();
-		}
-		catch (UserFacingException ex) {
-			return formError(ex, response, model, "fieldwork/property-company-form");
-		}
+		}, () -> "fieldwork/property-company-form");
 	}
 
 	@GetMapping("/fieldwork/property/companies/{id}/edit")
@@ -118,14 +119,11 @@ class PropertyController {
 			@AuthenticationPrincipal StaffPrincipal me, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		model.addAttribute("company", companies.get(id, me));
-		try {
+		return submissions.submit(null, model, response, () -> {
 			companies.update(id, form.getVersion(), form.details(), me);
 			redirect.addFlashAttribute("notice", "propertyCompanySaved");
 			return "redirect:/fieldwork/property/companies/" + id;
-		}
-		catch (UserFacingException ex) {
-			return formError(ex, response, model, "fieldwork/property-company-form");
-		}
+		}, () -> "fieldwork/property-company-form");
 	}
 
 	/** From the given day on, the company manages the compound (its previous company, if any, stops that day). */
@@ -145,15 +143,6 @@ class PropertyController {
 			redirect.addFlashAttribute("assignError", ex.message(messages));
 		}
 		return "redirect:/fieldwork/property/companies/" + id;
-	}
-
-	private String formError(UserFacingException ex, HttpServletResponse response, Model model, String view) {
-		if (!ex.correctableInForm()) {
-			throw ex;
-		}
-		response.setStatus(ex.status().value());
-		model.addAttribute("error", ex.message(messages));
-		return view;
 	}
 
 	private LocalDate today() {

@@ -4,9 +4,6 @@ import java.time.LocalDate;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -28,8 +25,8 @@ import chengguan.fieldwork.RectificationNotice;
 import chengguan.fieldwork.RectificationNotices;
 import chengguan.platform.PlatformProperties;
 import chengguan.platform.security.StaffPrincipal;
+import chengguan.platform.web.FormSubmissions;
 import chengguan.platform.web.NotFoundException;
-import chengguan.platform.web.UserFacingException;
 
 /**
  * Inspections on the phone (one row per checklist item), the rectification notice issued from one, the notice
@@ -50,20 +47,20 @@ class PropertyInspectionController {
 
 	private final RectificationNotices notices;
 
-	private final MessageSource messages;
+	private final FormSubmissions submissions;
 
 	private final PlatformProperties platform;
 
 	private final java.time.Clock clock;
 
 	PropertyInspectionController(PropertyInspections inspections, PropertyChecklists checklists,
-			PropertyCompanies companies, RectificationNotices notices, MessageSource messages,
+			PropertyCompanies companies, RectificationNotices notices, FormSubmissions submissions,
 			PlatformProperties platform, java.time.Clock clock) {
 		this.inspections = inspections;
 		this.checklists = checklists;
 		this.companies = companies;
 		this.notices = notices;
-		this.messages = messages;
+		this.submissions = submissions;
 		this.platform = platform;
 		this.clock = clock;
 	}
@@ -83,25 +80,11 @@ class PropertyInspectionController {
 			@AuthenticationPrincipal StaffPrincipal me, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		PropertyChecklist checklist = checklists.find(form.getChecklistId()).orElseGet(checklists::defaultChecklist);
-		if (binding.hasErrors()) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("error",
-					messages.getMessage(binding.getAllErrors().get(0), LocaleContextHolder.getLocale()));
-			return render(form, checklist, me, model);
-		}
-		try {
+		return submissions.submit(binding, model, response, () -> {
 			long id = inspections.record(form.entry(), me);
 			redirect.addFlashAttribute("notice", "propertyInspectionSaved");
 			return "redirect:/fieldwork/property/inspections/" + id;
-		}
-		catch (UserFacingException ex) {
-			if (!ex.correctableInForm()) {
-				throw ex;
-			}
-			response.setStatus(ex.status().value());
-			model.addAttribute("error", ex.message(messages));
-			return render(form, checklist, me, model);
-		}
+		}, () -> render(form, checklist, me, model));
 	}
 
 	private String render(InspectionForm form, PropertyChecklist checklist, StaffPrincipal me, Model model) {
@@ -131,25 +114,11 @@ class PropertyInspectionController {
 			@AuthenticationPrincipal StaffPrincipal me, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		PropertyInspection inspection = inspections.get(id, me);
-		if (binding.hasErrors()) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("error",
-					messages.getMessage(binding.getAllErrors().get(0), LocaleContextHolder.getLocale()));
-			return renderInspection(inspection, form, model);
-		}
-		try {
+		return submissions.submit(binding, model, response, () -> {
 			long noticeId = notices.issue(id, form.entry(), me);
 			redirect.addFlashAttribute("notice", "propertyNoticeIssued");
 			return "redirect:/fieldwork/property/notices/" + noticeId;
-		}
-		catch (UserFacingException ex) {
-			if (!ex.correctableInForm()) {
-				throw ex;
-			}
-			response.setStatus(ex.status().value());
-			model.addAttribute("error", ex.message(messages));
-			return renderInspection(inspection, form, model);
-		}
+		}, () -> renderInspection(inspection, form, model));
 	}
 
 	@GetMapping("/fieldwork/property/notices")
@@ -181,25 +150,11 @@ class PropertyInspectionController {
 			@AuthenticationPrincipal StaffPrincipal me, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		RectificationNotice notice = notices.get(id, me);
-		if (binding.hasErrors()) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("error",
-					messages.getMessage(binding.getAllErrors().get(0), LocaleContextHolder.getLocale()));
-			return renderNotice(notice, form, model);
-		}
-		try {
+		return submissions.submit(binding, model, response, () -> {
 			RectificationNotice after = notices.reinspect(id, form.getVersion(), form.entry(), me);
 			redirect.addFlashAttribute("notice", "propertyReinspection." + after.status());
 			return "redirect:/fieldwork/property/notices/" + id;
-		}
-		catch (UserFacingException ex) {
-			if (!ex.correctableInForm()) {
-				throw ex;
-			}
-			response.setStatus(ex.status().value());
-			model.addAttribute("error", ex.message(messages));
-			return renderNotice(notice, form, model);
-		}
+		}, () -> renderNotice(notice, form, model));
 	}
 
 	private LocalDate today() {
