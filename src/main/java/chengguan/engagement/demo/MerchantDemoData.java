@@ -34,8 +34,8 @@ import chengguan.platform.PlatformProperties;
 
 /**
  * Demo 门前三包: six shops on 德仁社区's streets and two in 光明社区 (invented), inspected over the last three months
- * with the seeded points table, so the ranking, 最美商户 and stars all show something. Demo profile only, on an
- * empty merchant table.
+ * with the seeded points table (some for months before that), so the ranking, 最美商户 and stars all show
+ * something. Demo profile only, on an empty merchant table.
  */
 @Component
 @Profile("demo")
@@ -65,6 +65,12 @@ class MerchantDemoData implements ApplicationRunner {
 			List.of(List.of("门前整洁"), List.of("门前整洁"), List.of()),
 			List.of(List.of("店外经营"), List.of("门前整洁"), List.of("门前整洁")),
 			List.of(List.of("门前整洁"), List.of("乱贴乱挂、违规设置广告"), List.of()));
+
+	/**
+	 * Per shop, how many months before those had a good inspection (门前整洁 and 参与城市管理志愿服务, +7), so that the
+	 * stars differ: 德仁便利店 ends with 41 points (★★), 丽人美发 with 37 and 仁和大药房 with 25 (★).
+	 */
+	private static final int[] EARLIER_GOOD_MONTHS = { 0, 4, 1, 0, 3, 3, 1, 0 };
 
 	private final Merchants merchants;
 
@@ -107,6 +113,13 @@ class MerchantDemoData implements ApplicationRunner {
 			RegionView community = regions.findByCode(row[3]).orElseThrow();
 			Merchant merchant = merchants.createUnchecked(new MerchantDetails(community.id(), row[0], row[1],
 					"店主" + (shop + 1), null, row[2], EnumSet.allOf(FrontageDuty.class)), community, "deren");
+			for (int earlier = 0; earlier < EARLIER_GOOD_MONTHS[shop]; earlier++) {
+				inspections.recordUnchecked(merchant, new MerchantInspectionEntry(
+						List.of(new MerchantInspectionEntry.Choice(byName.get("门前整洁").id(), null),
+								new MerchantInspectionEntry.Choice(byName.get("参与城市管理志愿服务").id(), null)),
+						null), inspectionTime(thisMonth.minusMonths(3 + earlier), shop, zone), "deren", "孙丽华");
+				inspected++;
+			}
 			for (int monthsAgo = 2; monthsAgo >= 0; monthsAgo--) {
 				List<String> found = FINDINGS.get(shop).get(2 - monthsAgo);
 				if (found.isEmpty()) {
