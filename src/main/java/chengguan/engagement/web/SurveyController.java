@@ -8,6 +8,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -119,7 +120,7 @@ class SurveyController {
 		}
 		if (binding.hasErrors()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("error", messages.getMessage("survey.form.invalid", null, java.util.Locale.CHINA));
+			model.addAttribute("error", messages.getMessage("survey.form.invalid", null, LocaleContextHolder.getLocale()));
 			return form(null, form, me, model);
 		}
 		try {
@@ -176,7 +177,7 @@ class SurveyController {
 		}
 		if (binding.hasErrors() || form.getVersion() == null) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("error", messages.getMessage("survey.form.invalid", null, java.util.Locale.CHINA));
+			model.addAttribute("error", messages.getMessage("survey.form.invalid", null, LocaleContextHolder.getLocale()));
 			return form(survey, form, me, model);
 		}
 		try {
