@@ -297,6 +297,33 @@ class SurveyPagesTest {
 			.andExpect(status().isConflict())
 			.andExpect(content().string(containsString("已有居民作答，题目不能再修改")));
 		assertThat(surveys.find(survey.id()).orElseThrow().questions()).hasSize(7);
+		mvc.perform(get("/engagement/surveys/" + survey.id() + "/edit").with(accounts.as("dispatcher")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("已有居民作答，题目不能再修改。"),
+					not(containsString("再加 3 题")))));
+	}
+
+	@Test
+	void theListOffersTheTemplateAndTheDemoSurveyHasAnswers() throws Exception {
+		mvc.perform(get("/engagement/surveys").with(accounts.as("leader")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString(ANNEX1_TITLE), containsString("内置"),
+					containsString("用此模板发起调查"))));
+		mvc.perform(get("/engagement/surveys").with(accounts.as("xingren")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("用此模板发起调查"))));
+		// the demo: 9 communities answering 2, 3, 4, 2, 3, 4, 2, 3, 4 times
+		long demo = jdbc.sql("SELECT MIN(id) FROM survey WHERE is_template = FALSE AND created_by = 'admin'")
+			.query(Long.class).single();
+		// (德仁's may also hold the browser journey's answer when both share a PostgreSQL database)
+		assertThat(jdbc.sql("""
+				SELECT g.code, COUNT(*) FROM survey_response r JOIN region g ON g.id = r.community_id
+				WHERE r.survey_id = ? AND g.code IN ('370471001002', '370471002008', '370471003009')
+				GROUP BY g.code ORDER BY g.code""").param(demo)
+			.query((rs, n) -> rs.getString(1) + "=" + rs.getInt(2)).list())
+			.containsExactly("370471001002=3", "370471002008=3", "370471003009=4");
+		assertThat(surveys.responses(demo)).isGreaterThanOrEqualTo(27);
+		assertThat(surveys.find(demo).orElseThrow().communities()).hasSize(9);
 	}
 
 	// ---- helpers
