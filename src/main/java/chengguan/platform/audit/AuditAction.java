@@ -21,6 +21,8 @@ public enum AuditAction {
 
 	VISIT_RULE_SET,
 
-	EXPORTED
+	EXPORTED,
+
+	ASSESSMENT_REBUILT
 
 }
