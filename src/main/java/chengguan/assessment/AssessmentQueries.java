@@ -14,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import chengguan.fieldwork.DutyLogs;
 import chengguan.fieldwork.VisitCompliance;
+import chengguan.fieldwork.VisitPeriod;
+import chengguan.fieldwork.VisitRules;
 import chengguan.organization.AssignmentService;
 import chengguan.organization.CommunityLiaison;
 import chengguan.organization.RegionView;
@@ -34,12 +36,15 @@ public class AssessmentQueries {
 
 	private final DutyLogs dutyLogs;
 
+	private final VisitRules visitRules;
+
 	private final PlatformProperties platform;
 
 	private final Clock clock;
 
-	AssessmentQueries(JdbcClient jdbc, AssignmentService assignments, DutyLogs dutyLogs, PlatformProperties platform,
-			Clock clock) {
+	AssessmentQueries(JdbcClient jdbc, AssignmentService assignments, DutyLogs dutyLogs, VisitRules visitRules,
+			PlatformProperties platform, Clock clock) {
+		this.visitRules = visitRules;
 		this.jdbc = jdbc;
 		this.assignments = assignments;
 		this.dutyLogs = dutyLogs;
@@ -74,6 +79,21 @@ public class AssessmentQueries {
 		return months;
 	}
 
+	/**
+	 * Open cases below the region whose time limit has run out, most overdue first, as of the last refresh (a
+	 * case closed since may still be listed for up to one refresh interval).
+	 */
+	public List<Long> overdueCaseIds(RegionView region, int limit) {
+		return jdbc.sql("""
+				SELECT case_id FROM assessment_case_fact
+				WHERE open_due_at <= ? AND region_path LIKE ?
+				ORDER BY open_due_at, case_id
+				LIMIT\s""" + limit)
+			.params(chengguan.platform.persistence.DbTime.utc(clock.instant()), region.path() + "%")
+			.query(Long.class)
+			.list();
+	}
+
 	/** A map cell (see {@link Rollups#CELL_DEGREES}) and how many cases were reported in it. */
 	public record HeatCell(double south, double west, double north, double east, long cases) {
 	}
@@ -93,8 +113,8 @@ public class AssessmentQueries {
 
 	/**
 	 * Visit compliance per community below the region: for each liaison of the community, whether their visits in
-	 * the period (up to today, if it is not over) met the rule that applies there. Communities without a rule are
-	 * left out.
+	 * the period (up to today, if it is not over) met the rule that applies there. Communities without a rule, and
+	 * periods shorter than the rule's (a week under a monthly rule), are left out.
 	 * @return community path → figures holding only the visit counts
 	 */
 	public Map<String, Figures> visits(RegionView region, Period period) {
@@ -105,7 +125,15 @@ public class AssessmentQueries {
 		}
 		LocalDate to = period.end().isAfter(today) ? today : period.end();
 		DataScope below = new DataScope(region.id(), region.path(), region.name());
+		Map<Long, Boolean> measurable = new java.util.HashMap<>();
 		for (CommunityLiaison liaison : assignments.liaisons(below)) {
+			// a monthly rule says nothing about a week or a day, a weekly one nothing about a day
+			boolean longEnough = measurable.computeIfAbsent(liaison.communityId(), id -> visitRules.applying(id)
+				.map(rule -> rule.period() == VisitPeriod.WEEK ? period.kind() != Period.Kind.DAY : !period.daily())
+				.orElse(false));
+			if (!longEnough) {
+				continue;
+			}
 			dutyLogs.compliance(liaison.staffId(), liaison.communityId(), period.start(), to)
 				.map(VisitCompliance.Result::met)
 				.ifPresent(met -> byCommunity.merge(liaison.communityPath(), Figures.NONE.withVisits(1, met ? 1 : 0),

@@ -53,7 +53,8 @@ public enum Kpi {
 
 	VISIT_COMPLIANCE("走访达标率", Measure.PERCENT, Direction.HIGHER, null,
 			"社区联络员 × 社区 × 本期，走访次数和天数达到该社区适用的走访规则（含上级继承的规则）的组合数 ÷ 组合总数。"
-					+ "规则按周的，本期内每一周都须达标；本期未结束时按截至今日的走访计算；没有规则的社区不计。",
+					+ "规则按周的，本期内每一周都须达标；本期未结束时按截至今日的走访计算；没有规则的社区、"
+					+ "短于规则周期的统计周期（按月的规则按日、周统计）不计。",
 			null, Figures::visitComplianceRate),
 
 	HOTLINE_DIVERSION("诉求就地受理占比", Measure.PERCENT, Direction.HIGHER, null,

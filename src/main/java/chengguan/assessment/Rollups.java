@@ -84,10 +84,10 @@ public class Rollups {
 			case_id, report_id, region_path, community_id, category_id, channel, assignee_unit_id, assignee_staff_id,
 			state, received_at, received_on, received_month, counted, closed, closed_on_time, reworked, rated, satisfied,
 			accept_measured, accepted_on_time, resident_local, hotline, response_seconds, response_bucket,
-			handling_seconds, handling_bucket, cell_lat, cell_lng""";
+			handling_seconds, handling_bucket, cell_lat, cell_lng, open_due_at""";
 
 	private static final String INSERT_FACT = "INSERT INTO assessment_case_fact (" + FACT_COLUMNS + ") VALUES ("
-			+ String.join(", ", java.util.Collections.nCopies(28, "?")) + ")";
+			+ String.join(", ", java.util.Collections.nCopies(29, "?")) + ")";
 
 	private final JdbcClient jdbc;
 
@@ -236,8 +236,23 @@ public class Rollups {
 				.update();
 			return count;
 		});
+		analyze();
 		log.info("Assessment rollups rebuilt from {} cases", cases);
 		return cases;
+	}
+
+	/**
+	 * After a rebuild every row is new and the old ones dead: fresh statistics keep PostgreSQL's planner on the
+	 * indexes rather than guessing from the table as it was (H2 plans without them).
+	 */
+	private void analyze() {
+		Boolean postgres = batch.execute((java.sql.Connection connection) -> connection.getMetaData()
+			.getDatabaseProductName()
+			.toLowerCase(java.util.Locale.ROOT)
+			.contains("postgres"));
+		if (Boolean.TRUE.equals(postgres)) {
+			batch.execute("ANALYZE assessment_case_fact, assessment_rollup, assessment_heat_cell");
+		}
 	}
 
 	/** When the figures were last brought up to date; empty before the first refresh. */
@@ -289,7 +304,16 @@ public class Rollups {
 				flag(acceptedOnTime), flag(RESIDENT_LOCAL.contains(f.channel())),
 				flag(Channel.HOTLINE_12345.name().equals(f.channel())), response,
 				response == null ? null : Figures.bucket(response), handling,
-				handling == null ? null : Figures.bucket(handling), cellLat, cellLng };
+				handling == null ? null : Figures.bucket(handling), cellLat, cellLng, utc(openDue(f)) };
+	}
+
+	/** The limit an open case runs against now: accepting until it is registered, then handling. */
+	private static Instant openDue(CaseFact f) {
+		return switch (f.state()) {
+			case PENDING, ACCEPTED -> f.acceptDueAt();
+			case REGISTERED, DISPATCHED, HANDLING -> f.handleDueAt();
+			default -> null;
+		};
 	}
 
 	static int cell(BigDecimal degrees) {

@@ -31,9 +31,13 @@ CREATE TABLE assessment_case_fact (
     handling_seconds BIGINT,
     handling_bucket  INT,
     cell_lat         INT,
-    cell_lng         INT
+    cell_lng         INT,
+    -- the time limit an open case is running against (accept or handle); null once it is closed or out
+    open_due_at      TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX assessment_case_fact_month_idx ON assessment_case_fact (received_month, region_path);
+-- the dashboard's overdue list, most overdue first, without touching closed cases
+CREATE INDEX assessment_case_fact_due_idx ON assessment_case_fact (open_due_at);
 
 -- Sums of the facts per period, place (the case's region path: compound or community) and one dimension:
 -- ALL (no breakdown), CATEGORY, CHANNEL, UNIT or STAFF, the key being the category id, channel, unit id or staff id.

@@ -51,6 +51,7 @@ import chengguan.support.TestAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -235,6 +236,8 @@ class AssessmentKpiTest {
 		assertThat(Kpi.HANDLING_P90.value(march)).isEqualTo(480.0);
 		assertThat(Kpi.HOTLINE_DIVERSION.value(march)).isCloseTo(100.0 * 5 / 6, within(1e-9));
 		assertThat(Kpi.VISIT_COMPLIANCE.value(march)).isCloseTo(50.0, within(1e-9));
+		// a monthly rule says nothing about one week
+		assertThat(queries.visits(street, Period.of(Period.Kind.WEEK, LocalDate.of(2025, 3, 5)))).isEmpty();
 		assertThat(march.responseHistogram()).startsWith(1, 2, 1, 0, 1);
 		assertThat(Kpi.CLOSURE_RATE.format(Kpi.CLOSURE_RATE.value(march))).isEqualTo("66.7 %");
 		assertThat(Kpi.CLOSURE_RATE.meetsTarget(Kpi.CLOSURE_RATE.value(march))).isFalse();
@@ -291,7 +294,8 @@ class AssessmentKpiTest {
 		CaseView a = report(Channel.QR_CODE, t0, "34.8011", "117.3011");
 		a = handleToClosure(a, t0, 10, 20, 30, 150, 180, dispatcher, handler);
 		intake.rate(a.trackingCode(), Rating.SATISFIED, null);
-		report(Channel.HOTLINE_12345, t0.plusHours(1), null, null);
+		CaseView waiting = report(Channel.HOTLINE_12345, t0.plusHours(1), null, null);
+		at(t0.plusHours(3)); // an hour past its accept limit
 		rollups.refresh();
 
 		String leader = accounts.newAccount("kpi-leader", street.code(), Role.LEADER);
@@ -304,6 +308,8 @@ class AssessmentKpiTest {
 			.andExpect(content().string(containsString("id=\"kpi-SATISFACTION_RATE\">100.0 %")))
 			.andExpect(content().string(containsString("id=\"kpi-HOTLINE_DIVERSION\">50.0 %")))
 			.andExpect(content().string(containsString("暴露垃圾")))
+			.andExpect(content().string(containsString("href=\"/cases/" + waiting.id() + "\"")))
+			.andExpect(content().string(not(containsString("href=\"/cases/" + a.id() + "\""))))
 			.andExpect(content().string(containsString("考核测试社区")));
 		mvc.perform(get("/assessment/heatmap").param("from", "2025-05").param("to", "2025-05")
 			.with(accounts.as(leader)))

@@ -32,8 +32,6 @@ import chengguan.assessment.Figures;
 import chengguan.assessment.Kpi;
 import chengguan.assessment.Period;
 import chengguan.assessment.Rollups;
-import chengguan.cases.CaseFilter;
-import chengguan.cases.CaseInbox;
 import chengguan.cases.CaseQueries;
 import chengguan.cases.CaseRow;
 import chengguan.catalog.CategoryService;
@@ -183,8 +181,7 @@ class DashboardController {
 		model.addAttribute("childRows", ranked(regionRows(children, byPlace, visits), rank));
 		model.addAttribute("communityRows", ranked(regionRows(communities, byPlace, visits), rank));
 		model.addAttribute("breakdown", breakdown(by, queries.by(by, region, shown)));
-		List<CaseRow> overdue = cases.list(
-				new CaseFilter(CaseInbox.OVERDUE, null, null, region.id(), null, null, null, 0), me);
+		List<CaseRow> overdue = cases.rows(queries.overdueCaseIds(region, OVERDUE_SHOWN + 1), me);
 		model.addAttribute("overdue", overdue.stream().limit(OVERDUE_SHOWN).toList());
 		model.addAttribute("overdueMore", overdue.size() > OVERDUE_SHOWN);
 		YearMonth heatTo = YearMonth.from(shown.end());
