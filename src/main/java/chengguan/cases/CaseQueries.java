@@ -122,12 +122,22 @@ public class CaseQueries {
 				.append((long) filter.page() * CaseFilter.PAGE_SIZE);
 		}
 		List<Long> ids = jdbc.sql(sql.toString()).params(params).query(Long.class).list();
+		return rows(ids, who, filter.inbox() == CaseInbox.DUE_SOON);
+	}
+
+	/** These cases as list rows, in this order (each one checked against the person's scope). */
+	public List<CaseRow> rows(List<Long> ids, StaffPrincipal who) {
+		return rows(ids, who, false);
+	}
+
+	private List<CaseRow> rows(List<Long> ids, StaffPrincipal who, boolean dueSoonOnly) {
+		Instant now = clock.instant();
 		Names names = new Names();
 		List<CaseRow> rows = new ArrayList<>();
 		for (long id : ids) {
 			CaseView c = cases.get(id, who);
 			CaseView.TimeStatus status = c.timeStatus(now);
-			if (filter.inbox() == CaseInbox.DUE_SOON && status != CaseView.TimeStatus.WARNING) {
+			if (dueSoonOnly && status != CaseView.TimeStatus.WARNING) {
 				continue;
 			}
 			rows.add(new CaseRow(c.id(), c.trackingCode(), c.state(), c.channel(), names.category(c.categoryId()),

@@ -269,6 +269,19 @@ public class ReportQueries {
 		return counts;
 	}
 
+	/** The positions of those of these reports that have one (at most a few thousand ids at a time). */
+	public List<ReportPosition> positions(java.util.Collection<Long> reportIds) {
+		if (reportIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT id, latitude, longitude FROM report
+				WHERE id IN (:ids) AND latitude IS NOT NULL AND longitude IS NOT NULL""")
+			.param("ids", reportIds)
+			.query((rs, n) -> new ReportPosition(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
+			.list();
+	}
+
 	private static Long nullableLong(ResultSet rs, int column) throws SQLException {
 		return rs.getObject(column, Long.class);
 	}
