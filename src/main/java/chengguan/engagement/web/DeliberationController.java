@@ -4,10 +4,7 @@ import java.time.LocalDate;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -27,7 +24,7 @@ import chengguan.engagement.Deliberations;
 import chengguan.intake.ReportKind;
 import chengguan.organization.RegionService;
 import chengguan.platform.security.StaffPrincipal;
-import chengguan.platform.web.UserFacingException;
+import chengguan.platform.web.FormSubmissions;
 
 /**
  * Staff pages of deliberation meetings: the list, recording a meeting, and the meeting page with its resolutions
@@ -36,20 +33,19 @@ import chengguan.platform.web.UserFacingException;
 @Controller
 class DeliberationController {
 
+	private final FormSubmissions submissions;
+
 	private final Deliberations deliberations;
 
 	private final RegionService regions;
 
 	private final CategoryService categories;
 
-	private final MessageSource messages;
-
-	DeliberationController(Deliberations deliberations, RegionService regions, CategoryService categories,
-			MessageSource messages) {
+	DeliberationController(Deliberations deliberations, RegionService regions, CategoryService categories, FormSubmissions submissions) {
+		this.submissions = submissions;
 		this.deliberations = deliberations;
 		this.regions = regions;
 		this.categories = categories;
-		this.messages = messages;
 	}
 
 	@GetMapping("/engagement/deliberations")
@@ -79,24 +75,11 @@ class DeliberationController {
 	String record(@ModelAttribute("form") DeliberationForm form, BindingResult binding,
 			@AuthenticationPrincipal StaffPrincipal me, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		if (binding.hasErrors()) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("error", messages.getMessage(binding.getAllErrors().get(0), LocaleContextHolder.getLocale()));
-			return renderForm(form, me, model);
-		}
-		try {
+		return submissions.submit(binding, model, response, () -> {
 			long id = deliberations.record(form.entry(), me);
 			redirect.addFlashAttribute("notice", "deliberationRecorded");
 			return "redirect:/engagement/deliberations/" + id;
-		}
-		catch (UserFacingException ex) {
-			if (!ex.correctableInForm()) {
-				throw ex;
-			}
-			response.setStatus(ex.status().value());
-			model.addAttribute("error", ex.message(messages));
-			return renderForm(form, me, model);
-		}
+		}, () -> renderForm(form, me, model));
 	}
 
 	@GetMapping("/engagement/deliberations/{id}")
@@ -153,19 +136,11 @@ class DeliberationController {
 
 	private String act(long id, StaffPrincipal me, Model model, RedirectAttributes redirect,
 			HttpServletResponse response, String notice, Runnable action) {
-		try {
+		return submissions.submit(null, model, response, () -> {
 			action.run();
 			redirect.addFlashAttribute("notice", notice);
 			return "redirect:/engagement/deliberations/" + id;
-		}
-		catch (UserFacingException ex) {
-			if (!ex.correctableInForm()) {
-				throw ex;
-			}
-			response.setStatus(ex.status().value());
-			model.addAttribute("error", ex.message(messages));
-			return renderMeeting(id, me, model);
-		}
+		}, () -> renderMeeting(id, me, model));
 	}
 
 }

@@ -6,10 +6,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -34,7 +31,7 @@ import chengguan.organization.RegionLevel;
 import chengguan.organization.RegionService;
 import chengguan.organization.RegionView;
 import chengguan.platform.security.StaffPrincipal;
-import chengguan.platform.web.UserFacingException;
+import chengguan.platform.web.FormSubmissions;
 
 /**
  * 门前三包 for staff: the monthly ranking of a community or street with 最美商户 and stars, merchant records, and
@@ -43,6 +40,8 @@ import chengguan.platform.web.UserFacingException;
 @Controller
 @PreAuthorize(VolunteerController.READERS)
 class MerchantController {
+
+	private final FormSubmissions submissions;
 
 	private final Merchants merchants;
 
@@ -54,16 +53,14 @@ class MerchantController {
 
 	private final RegionService regions;
 
-	private final MessageSource messages;
-
 	MerchantController(Merchants merchants, MerchantInspections inspections, MerchantPointItems items,
-			MerchantRankings rankings, RegionService regions, MessageSource messages) {
+			MerchantRankings rankings, RegionService regions, FormSubmissions submissions) {
+		this.submissions = submissions;
 		this.merchants = merchants;
 		this.inspections = inspections;
 		this.items = items;
 		this.rankings = rankings;
 		this.regions = regions;
-		this.messages = messages;
 	}
 
 	/** The ranking of the person's home region, or of a community or street they choose, for a month. */
@@ -137,25 +134,12 @@ class MerchantController {
 
 	private String save(Merchant existing, MerchantForm form, BindingResult binding, StaffPrincipal me, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		if (binding.hasErrors()) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("error", messages.getMessage(binding.getAllErrors().get(0), LocaleContextHolder.getLocale()));
-			return renderForm(existing, form, me, model);
-		}
-		try {
+		return submissions.submit(binding, model, response, () -> {
 			Merchant saved = existing == null ? merchants.create(form.details(), me)
 					: merchants.update(existing.id(), form.getVersion(), form.details(), me);
 			redirect.addFlashAttribute("notice", "merchantSaved");
 			return "redirect:/engagement/merchants/" + saved.id();
-		}
-		catch (UserFacingException ex) {
-			if (!ex.correctableInForm()) {
-				throw ex;
-			}
-			response.setStatus(ex.status().value());
-			model.addAttribute("error", ex.message(messages));
-			return renderForm(existing, form, me, model);
-		}
+		}, () -> renderForm(existing, form, me, model));
 	}
 
 	@GetMapping("/engagement/merchants/{id}")
@@ -183,25 +167,12 @@ class MerchantController {
 			@AuthenticationPrincipal StaffPrincipal me, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		Merchant merchant = merchants.get(id, me);
-		if (binding.hasErrors()) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("error", messages.getMessage(binding.getAllErrors().get(0), LocaleContextHolder.getLocale()));
-			return renderMerchant(merchant, form, me, model);
-		}
-		try {
+		return submissions.submit(binding, model, response, () -> {
 			int net = inspections.record(id, form.entry(), me).netPoints();
 			redirect.addFlashAttribute("notice", "merchantInspected");
 			redirect.addFlashAttribute("noticeArgs", new Object[] { net > 0 ? "+" + net : String.valueOf(net) });
 			return "redirect:/engagement/merchants/" + id;
-		}
-		catch (UserFacingException ex) {
-			if (!ex.correctableInForm()) {
-				throw ex;
-			}
-			response.setStatus(ex.status().value());
-			model.addAttribute("error", ex.message(messages));
-			return renderMerchant(merchant, form, me, model);
-		}
+		}, () -> renderMerchant(merchant, form, me, model));
 	}
 
 }

@@ -5,11 +5,8 @@ import java.time.LocalDate;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,7 +33,7 @@ import chengguan.organization.RegionService;
 import chengguan.organization.RegionView;
 import chengguan.platform.documents.QrCodes;
 import chengguan.platform.security.StaffPrincipal;
-import chengguan.platform.web.UserFacingException;
+import chengguan.platform.web.FormSubmissions;
 
 /**
  * Staff pages of suggestions and the needs list: the list with a form for what was collected at visits and
@@ -44,6 +41,8 @@ import chengguan.platform.web.UserFacingException;
  */
 @Controller
 class NeedController {
+
+	private final FormSubmissions submissions;
 
 	static final String WRITERS = "hasAnyRole('ADMIN','DISPATCHER','LIAISON','COMMUNITY_STAFF')";
 
@@ -53,16 +52,14 @@ class NeedController {
 
 	private final CategoryService categories;
 
-	private final MessageSource messages;
-
 	private final NeedPublicLinks links;
 
-	NeedController(Needs needs, RegionService regions, CategoryService categories, MessageSource messages,
-			NeedPublicLinks links) {
+	NeedController(Needs needs, RegionService regions, CategoryService categories,
+			NeedPublicLinks links, FormSubmissions submissions) {
+		this.submissions = submissions;
 		this.needs = needs;
 		this.regions = regions;
 		this.categories = categories;
-		this.messages = messages;
 		this.links = links;
 	}
 
@@ -89,24 +86,11 @@ class NeedController {
 	String record(@ModelAttribute("form") NeedForm form, BindingResult binding,
 			@AuthenticationPrincipal StaffPrincipal me, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		if (binding.hasErrors()) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("error", messages.getMessage(binding.getAllErrors().get(0), LocaleContextHolder.getLocale()));
-			return renderList(null, null, form, me, model);
-		}
-		try {
+		return submissions.submit(binding, model, response, () -> {
 			long id = needs.record(form.entry(), me);
 			redirect.addFlashAttribute("notice", "needRecorded");
 			return "redirect:/engagement/needs/" + id;
-		}
-		catch (UserFacingException ex) {
-			if (!ex.correctableInForm()) {
-				throw ex;
-			}
-			response.setStatus(ex.status().value());
-			model.addAttribute("error", ex.message(messages));
-			return renderList(null, null, form, me, model);
-		}
+		}, () -> renderList(null, null, form, me, model));
 	}
 
 	@GetMapping("/engagement/needs/{id}")
@@ -156,19 +140,11 @@ class NeedController {
 	private String act(long id, StaffPrincipal me, Model model, RedirectAttributes redirect,
 			HttpServletResponse response, String notice, Runnable action) {
 		Need before = needs.get(id, me);
-		try {
+		return submissions.submit(null, model, response, () -> {
 			action.run();
 			redirect.addFlashAttribute("notice", notice);
 			return "redirect:/engagement/needs/" + id;
-		}
-		catch (UserFacingException ex) {
-			if (!ex.correctableInForm()) {
-				throw ex;
-			}
-			response.setStatus(ex.status().value());
-			model.addAttribute("error", ex.message(messages));
-			return renderNeed(before, model);
-		}
+		}, () -> renderNeed(before, model));
 	}
 
 	/** 一区一策: the community's needs with their measures, laid out for A4 paper. */

@@ -6,10 +6,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,11 +32,13 @@ import chengguan.platform.documents.QrCodes;
 import chengguan.platform.security.StaffPrincipal;
 import chengguan.platform.storage.StoredFile;
 import chengguan.platform.storage.UploadedFiles;
-import chengguan.platform.web.UserFacingException;
+import chengguan.platform.web.FormSubmissions;
 
 /** Staff pages of publicity events: plan, the event page with sign-ups and attendance, photos, held with a summary. */
 @Controller
 class PublicityEventController {
+
+	private final FormSubmissions submissions;
 
 	private final PublicityEvents events;
 
@@ -47,16 +46,13 @@ class PublicityEventController {
 
 	private final RosterService roster;
 
-	private final MessageSource messages;
-
 	private final NeedPublicLinks links;
 
-	PublicityEventController(PublicityEvents events, RegionService regions, RosterService roster,
-			MessageSource messages, NeedPublicLinks links) {
+	PublicityEventController(PublicityEvents events, RegionService regions, RosterService roster, NeedPublicLinks links, FormSubmissions submissions) {
+		this.submissions = submissions;
 		this.events = events;
 		this.regions = regions;
 		this.roster = roster;
-		this.messages = messages;
 		this.links = links;
 	}
 
@@ -93,24 +89,11 @@ class PublicityEventController {
 	String plan(@ModelAttribute("form") PublicityEventForm form, BindingResult binding,
 			@AuthenticationPrincipal StaffPrincipal me, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		if (binding.hasErrors()) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("error", messages.getMessage(binding.getAllErrors().get(0), LocaleContextHolder.getLocale()));
-			return renderForm(form, me, model);
-		}
-		try {
+		return submissions.submit(binding, model, response, () -> {
 			long id = events.plan(form.plan(), me);
 			redirect.addFlashAttribute("notice", "eventPlanned");
 			return "redirect:/engagement/events/" + id;
-		}
-		catch (UserFacingException ex) {
-			if (!ex.correctableInForm()) {
-				throw ex;
-			}
-			response.setStatus(ex.status().value());
-			model.addAttribute("error", ex.message(messages));
-			return renderForm(form, me, model);
-		}
+		}, () -> renderForm(form, me, model));
 	}
 
 	@GetMapping("/engagement/events/{id}")
@@ -166,19 +149,11 @@ class PublicityEventController {
 	private String act(long id, String summary, StaffPrincipal me, Model model, RedirectAttributes redirect,
 			HttpServletResponse response, String notice, Runnable action) {
 		PublicityEvent before = events.get(id, me);
-		try {
+		return submissions.submit(null, model, response, () -> {
 			action.run();
 			redirect.addFlashAttribute("notice", notice);
 			return "redirect:/engagement/events/" + id;
-		}
-		catch (UserFacingException ex) {
-			if (!ex.correctableInForm()) {
-				throw ex;
-			}
-			response.setStatus(ex.status().value());
-			model.addAttribute("error", ex.message(messages));
-			return renderEvent(before, summary.length() > 2000 ? summary.substring(0, 2000) : summary, me, model);
-		}
+		}, () -> renderEvent(before, summary.length() > 2000 ? summary.substring(0, 2000) : summary, me, model));
 	}
 
 	/** The QR code of the event's sign-up page, for its poster. */

@@ -3,7 +3,6 @@ package chengguan.engagement.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,21 +12,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import chengguan.engagement.PublicityEvent;
 import chengguan.engagement.PublicityEvents;
-import chengguan.platform.web.UserFacingException;
+import chengguan.platform.web.FormSubmissions;
 
 /** An event's public sign-up page /e/{code}, linked from its poster's QR code; no sign-in. */
 @Controller
 class PublicityEventPageController {
 
+	private final FormSubmissions submissions;
+
 	static final String PAGE = "/e/{eventCode}";
 
 	private final PublicityEvents events;
 
-	private final MessageSource messages;
-
-	PublicityEventPageController(PublicityEvents events, MessageSource messages) {
+	PublicityEventPageController(PublicityEvents events, FormSubmissions submissions) {
+		this.submissions = submissions;
 		this.events = events;
-		this.messages = messages;
 	}
 
 	@GetMapping(PAGE)
@@ -41,18 +40,10 @@ class PublicityEventPageController {
 			@RequestParam(defaultValue = "") String phone, HttpServletRequest request, HttpServletResponse response,
 			Model model) {
 		PublicityEvent event = events.byCode(eventCode);
-		try {
+		return submissions.submit(null, model, response, () -> {
 			events.signUp(eventCode, name, phone, request.getRemoteAddr());
 			return "redirect:/e/" + event.code() + "?signedUp";
-		}
-		catch (UserFacingException ex) {
-			if (!ex.correctableInForm()) {
-				throw ex;
-			}
-			response.setStatus(ex.status().value());
-			model.addAttribute("error", ex.message(messages));
-			return render(events.byCode(eventCode), name, phone, model);
-		}
+		}, () -> render(events.byCode(eventCode), name, phone, model));
 	}
 
 	private String render(PublicityEvent event, String name, String phone, Model model) {

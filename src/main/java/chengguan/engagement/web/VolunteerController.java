@@ -6,9 +6,6 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -30,8 +27,8 @@ import chengguan.engagement.Volunteers;
 import chengguan.organization.RegionService;
 import chengguan.platform.PlatformProperties;
 import chengguan.platform.security.StaffPrincipal;
+import chengguan.platform.web.FormSubmissions;
 import chengguan.platform.web.InvalidRequestException;
-import chengguan.platform.web.UserFacingException;
 
 /**
  * Staff pages for volunteers and citizen supervisors: approving registrations, activities with attendance, and
@@ -40,6 +37,8 @@ import chengguan.platform.web.UserFacingException;
 @Controller
 @PreAuthorize(VolunteerController.READERS)
 class VolunteerController {
+
+	private final FormSubmissions submissions;
 
 	static final String READERS = "hasAnyRole('ADMIN','LEADER','DISPATCHER','LIAISON','COMMUNITY_STAFF','INSPECTOR')";
 
@@ -52,18 +51,15 @@ class VolunteerController {
 
 	private final RegionService regions;
 
-	private final MessageSource messages;
-
 	private final PlatformProperties platform;
 
 	private final Clock clock;
 
-	VolunteerController(Volunteers volunteers, VolunteerActivities activities, RegionService regions,
-			MessageSource messages, PlatformProperties platform, Clock clock) {
+	VolunteerController(Volunteers volunteers, VolunteerActivities activities, RegionService regions, PlatformProperties platform, Clock clock, FormSubmissions submissions) {
+		this.submissions = submissions;
 		this.volunteers = volunteers;
 		this.activities = activities;
 		this.regions = regions;
-		this.messages = messages;
 		this.platform = platform;
 		this.clock = clock;
 	}
@@ -127,12 +123,7 @@ class VolunteerController {
 	String createActivity(@ModelAttribute("form") VolunteerActivityForm form, BindingResult binding,
 			@AuthenticationPrincipal StaffPrincipal me, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		if (binding.hasErrors()) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("error", messages.getMessage(binding.getAllErrors().get(0), LocaleContextHolder.getLocale()));
-			return renderActivities(form, me, model);
-		}
-		try {
+		return submissions.submit(binding, model, response, () -> {
 			if (form.getCommunityId() == null) {
 				throw new InvalidRequestException("volunteer.activity.communityRequired");
 			}
@@ -140,15 +131,7 @@ class VolunteerController {
 					form.getHoursPerPerson(), me);
 			redirect.addFlashAttribute("notice", "volunteerActivitySaved");
 			return "redirect:/engagement/volunteers/activities/" + activity.id();
-		}
-		catch (UserFacingException ex) {
-			if (!ex.correctableInForm()) {
-				throw ex;
-			}
-			response.setStatus(ex.status().value());
-			model.addAttribute("error", ex.message(messages));
-			return renderActivities(form, me, model);
-		}
+		}, () -> renderActivities(form, me, model));
 	}
 
 	@GetMapping("/engagement/volunteers/activities/{id}")

@@ -5,10 +5,7 @@ import java.time.Duration;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -26,8 +23,8 @@ import chengguan.engagement.VolunteerPlace;
 import chengguan.engagement.VolunteerRegistration;
 import chengguan.engagement.Volunteers;
 import chengguan.platform.documents.QrCodes;
+import chengguan.platform.web.FormSubmissions;
 import chengguan.platform.web.PublicAddresses;
-import chengguan.platform.web.UserFacingException;
 
 /**
  * The public page where residents sign up as volunteers or citizen supervisors of their community: no sign-in, no
@@ -36,18 +33,18 @@ import chengguan.platform.web.UserFacingException;
 @Controller
 class VolunteerRegistrationController {
 
+	private final FormSubmissions submissions;
+
 	/** Printed on posters and stickers: do not change. */
 	static final String REGISTRATION_PAGE = "/v/{communityCode}";
 
 	private final Volunteers volunteers;
 
-	private final MessageSource messages;
-
 	private final PublicAddresses.Settings addresses;
 
-	VolunteerRegistrationController(Volunteers volunteers, MessageSource messages, PublicAddresses.Settings addresses) {
+	VolunteerRegistrationController(Volunteers volunteers, PublicAddresses.Settings addresses, FormSubmissions submissions) {
+		this.submissions = submissions;
 		this.volunteers = volunteers;
-		this.messages = messages;
 		this.addresses = addresses;
 	}
 
@@ -60,27 +57,13 @@ class VolunteerRegistrationController {
 	@PostMapping(REGISTRATION_PAGE)
 	String register(@PathVariable String communityCode, @ModelAttribute("form") VolunteerRegistrationForm form,
 			BindingResult binding, HttpServletRequest request, HttpServletResponse response, Model model) {
-		if (binding.hasErrors()) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("error",
-					messages.getMessage(binding.getAllErrors().get(0), LocaleContextHolder.getLocale()));
-			return render(communityCode, form, model);
-		}
-		try {
+		return submissions.submit(binding, model, response, () -> {
 			volunteers.register(new VolunteerRegistration(communityCode, form.getName(), form.getPhone(),
 					form.getKind(), form.getSkills(), form.getAvailability(), form.isConsent(),
 					request.getRemoteAddr()));
 			// a query flag, not a flash attribute: a flash attribute would open a session for an anonymous resident
 			return "redirect:/v/" + volunteers.place(communityCode).communityCode() + "?registered";
-		}
-		catch (UserFacingException ex) {
-			if (!ex.correctableInForm()) {
-				throw ex;
-			}
-			response.setStatus(ex.status().value());
-			model.addAttribute("error", ex.message(messages));
-			return render(communityCode, form, model);
-		}
+		}, () -> render(communityCode, form, model));
 	}
 
 	private String render(String communityCode, VolunteerRegistrationForm form, Model model) {
