@@ -31,6 +31,9 @@ import chengguan.platform.PlatformProperties;
 import chengguan.platform.geo.GreatCircle;
 import chengguan.platform.security.ScopeGuard;
 import chengguan.platform.security.StaffPrincipal;
+import chengguan.platform.storage.FileStorage;
+import chengguan.platform.storage.ImageNormalizer;
+import chengguan.platform.storage.StoredFile;
 import chengguan.platform.web.InvalidRequestException;
 import chengguan.platform.web.NotFoundException;
 
@@ -38,8 +41,8 @@ import static chengguan.platform.persistence.DbTime.utc;
 
 /**
  * Duty logs of community visits: recorded with a location check-in (far from the community is flagged, never
- * refused), a finding can become a case (channel 巡查发现) in the same step, and they feed the 附件2 ledger and the
- * visit-rule compliance check.
+ * refused), a finding can become a case (channel 巡查发现) in the same step, a patrol can count for a running
+ * 专项整治 that covers the community, and they feed the 附件2 ledger and the visit-rule compliance check.
  */
 @Service
 public class DutyLogs {
@@ -74,9 +77,19 @@ public class DutyLogs {
 
 	private final VisitRules rules;
 
+	private final Campaigns campaigns;
+
+	private final ImageNormalizer images;
+
+	private final FileStorage files;
+
 	DutyLogs(JdbcClient jdbc, RegionService regions, RosterService roster, IntakeService intake, ScopeGuard scopeGuard,
-			MessageSource messages, PlatformProperties platform, Settings settings, Clock clock, VisitRules rules) {
+			MessageSource messages, PlatformProperties platform, Settings settings, Clock clock, VisitRules rules,
+			Campaigns campaigns, ImageNormalizer images, FileStorage files) {
+		this.images = images;
+		this.files = files;
 		this.rules = rules;
+		this.campaigns = campaigns;
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.roster = roster;
@@ -92,12 +105,24 @@ public class DutyLogs {
 	public record Recorded(long id, Integer checkinDistanceMeters, boolean farFromCommunity, Long findingReportId) {
 	}
 
+	/** The most photos one visit keeps, as on a report or a case step. */
+	static final int MAX_PHOTOS = 6;
+
 	@Transactional
 	public Recorded record(DutyLogEntry entry, StaffPrincipal who) {
+		return record(entry, List.of(), who);
+	}
+
+	/** Records a visit with its photos (JPEG or PNG as uploaded; turned upright, re-encoded, EXIF dropped). */
+	@Transactional
+	public Recorded record(DutyLogEntry entry, List<byte[]> photos, StaffPrincipal who) {
 		RegionView community = regions.findByCode(entry.communityCode() == null ? "" : entry.communityCode())
 			.orElseThrow(() -> new InvalidRequestException("dutylog.community.required"));
 		scopeGuard.requireCovers(who, community.path(), "region", community.id());
 		check(entry);
+		if (entry.campaignId() != null) {
+			campaigns.requireLinkable(entry.campaignId(), entry.date(), community);
+		}
 		Integer distance = null;
 		boolean far = false;
 		if (entry.latitude() != null && entry.longitude() != null && community.latitude() != null
@@ -107,16 +132,24 @@ public class DutyLogs {
 					community.longitude().doubleValue()));
 			far = distance > settings.checkinFarMeters();
 		}
+		if (photos.size() > MAX_PHOTOS) {
+			throw new InvalidRequestException("report.photos.tooMany", MAX_PHOTOS);
+		}
+		List<String> photoIds = photos.stream()
+			.map(images::normalize)
+			.map(jpeg -> files.store(jpeg, ImageNormalizer.OUTPUT_TYPE))
+			.toList();
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO duty_log (community_id, region_path, unit_id, log_date, start_time, end_time, work_items,
 				    what_was_done, findings, checkin_latitude, checkin_longitude, checkin_accuracy_m, checkin_distance_m,
-				    far_from_community, created_by, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    far_from_community, campaign_id, photo_ids, created_by, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(community.id(), community.path(), who.unitId(), entry.date(), entry.start(), entry.end(),
 					entry.items().stream().sorted().map(Enum::name).collect(Collectors.joining(",")),
 					entry.whatWasDone().strip(), blankToNull(entry.findings()), entry.latitude(), entry.longitude(),
-					entry.accuracyMeters(), distance, far, who.username(), utc(clock.instant()))
+					entry.accuracyMeters(), distance, far, entry.campaignId(),
+					photoIds.isEmpty() ? null : String.join(",", photoIds), who.username(), utc(clock.instant()))
 			.update(keys, "id");
 		long id = keys.getKeyAs(Number.class).longValue();
 		int position = 0;
@@ -145,6 +178,23 @@ public class DutyLogs {
 			jdbc.sql("UPDATE duty_log SET finding_report_id = ? WHERE id = ?").params(reportId, id).update();
 		}
 		return new Recorded(id, distance, far, reportId);
+	}
+
+	/** A photo of a visit, for someone whose scope covers the community visited. */
+	@Transactional(readOnly = true)
+	public StoredFile photo(long logId, String fileId, StaffPrincipal who) {
+		record Found(String regionPath, String photoIds) {
+		}
+		Found log = jdbc.sql("SELECT region_path, photo_ids FROM duty_log WHERE id = ?")
+			.param(logId)
+			.query((rs, n) -> new Found(rs.getString(1), rs.getString(2)))
+			.optional()
+			.orElseThrow(NotFoundException::new);
+		scopeGuard.requireCovers(who, log.regionPath(), "duty_log", logId);
+		if (log.photoIds() == null || !List.of(log.photoIds().split(",")).contains(fileId)) {
+			throw new NotFoundException();
+		}
+		return files.load(fileId).orElseThrow(NotFoundException::new);
 	}
 
 	private void check(DutyLogEntry entry) {

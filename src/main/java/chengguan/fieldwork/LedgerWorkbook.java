@@ -32,7 +32,7 @@ public final class LedgerWorkbook {
 
 	public static final String NOTE = "注：进社区人员为进社区开展城市管理服务的人员，社区直接责任人为在社区设置的城市管理岗人员。";
 
-	private static final int[] WIDTHS = { 7, 22, 16, 44, 30, 30 };
+	static final int[] WIDTHS = { 7, 22, 16, 44, 30, 30 };
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 

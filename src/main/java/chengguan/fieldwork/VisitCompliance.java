@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Whether a series of visits meets a rule, period by period. A visit counts only if it lasted the rule's minimum;
  * fixed days count distinct dates in each calendar month. Periods are those overlapping the range asked about,
- * with visits counted inside the range.
+ * with visits counted inside the range; only periods wholly inside the range are judged, so a week that has just
+ * begun (or was cut by the range) shows its progress without counting as missed.
  */
 public final class VisitCompliance {
 
@@ -20,19 +21,30 @@ public final class VisitCompliance {
 	public record Visit(LocalDate date, int minutes) {
 	}
 
-	/** One period's figures against the rule. */
+	/** One period's figures against the rule; {@code whole} when the period lies entirely inside the range. */
 	public record Period(LocalDate start, LocalDate end, int countedVisits, int requiredVisits, int days,
-			int requiredDays, boolean met) {
+			int requiredDays, boolean met, boolean whole) {
 	}
 
 	public record Result(VisitRule rule, List<Period> periods) {
 
+		/** Every whole period met (true, too, when no period is whole yet). */
 		public boolean met() {
-			return periods.stream().allMatch(Period::met);
+			return periodsMissed() == 0;
 		}
 
 		public long periodsMissed() {
-			return periods.stream().filter(period -> !period.met()).count();
+			return periods.stream().filter(period -> period.whole() && !period.met()).count();
+		}
+
+		public long wholePeriods() {
+			return periods.stream().filter(Period::whole).count();
+		}
+
+		/** The period still running at the end of the range, if the range ends inside one. */
+		public java.util.Optional<Period> unfinished() {
+			Period last = periods.get(periods.size() - 1);
+			return last.whole() ? java.util.Optional.empty() : java.util.Optional.of(last);
 		}
 
 	}
@@ -57,7 +69,8 @@ public final class VisitCompliance {
 				.count();
 			int requiredDays = rule.period() == VisitPeriod.MONTH ? rule.fixedDaysPerMonth() : 0;
 			boolean met = counted >= rule.minVisits() && days >= requiredDays;
-			periods.add(new Period(start, end, counted, rule.minVisits(), days, requiredDays, met));
+			periods.add(new Period(start, end, counted, rule.minVisits(), days, requiredDays, met,
+					!start.isBefore(from) && !end.isAfter(to)));
 			start = end.plusDays(1);
 		}
 		return new Result(rule, periods);

@@ -13,9 +13,26 @@ public record VisitRule(long regionId, VisitPeriod period, int minVisits, int mi
 
 	public VisitRule {
 		if (period == null || minVisits < 0 || minMinutesPerVisit < 0 || fixedDaysPerMonth < 0 || fixedDaysPerMonth > 31
-				|| (minVisits == 0 && fixedDaysPerMonth == 0)) {
+				|| (minVisits == 0 && fixedDaysPerMonth == 0) || (period == VisitPeriod.WEEK && fixedDaysPerMonth > 0)) {
 			throw new IllegalArgumentException("A visit rule needs a period and at least one positive requirement");
 		}
+	}
+
+	/** The rule in the words of the seeds: 每周不少于1次，每次不少于2小时. */
+	public String summary() {
+		StringBuilder text = new StringBuilder(period == VisitPeriod.WEEK ? "每周" : "每月");
+		if (minVisits > 0) {
+			text.append("不少于").append(minVisits).append("次");
+		}
+		if (minMinutesPerVisit > 0) {
+			text.append(minVisits > 0 ? "，" : "").append("每次不少于")
+				.append(minMinutesPerVisit % 60 == 0 ? minMinutesPerVisit / 60 + "小时" : minMinutesPerVisit + "分钟");
+		}
+		if (fixedDaysPerMonth > 0) {
+			text.append(minVisits > 0 || minMinutesPerVisit > 0 ? "，" : "").append("固定").append(fixedDaysPerMonth)
+				.append("个工作日");
+		}
+		return text.toString();
 	}
 
 }

@@ -5,9 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +27,7 @@ import chengguan.platform.storage.FileStorage;
 import chengguan.platform.storage.StoredFile;
 import chengguan.platform.web.NotFoundException;
 import static chengguan.platform.persistence.DbTime.instant;
+import static chengguan.platform.persistence.DbTime.utc;
 
 /** Reads of reports: the public status by tracking code, and staff lists and details within their scope. */
 @Service
@@ -253,6 +256,30 @@ public class ReportQueries {
 			.param("ids", reportIds)
 			.query((rs, n) -> new ReportPosition(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
 			.list();
+	}
+
+	/**
+	 * Reports per reporter phone received in [from, until), for crediting citizen supervisors and volunteers with
+	 * what they reported. Phones are matched as stored: digits only, as the reporting rules leave them.
+	 */
+	public Map<String, ReporterCounts> countsByReporterPhone(Collection<String> phones, Instant from,
+			Instant until) {
+		Map<String, ReporterCounts> counts = new HashMap<>();
+		List<String> distinct = phones.stream().filter(Objects::nonNull).distinct().toList();
+		// a bounded IN list per query: a long one is slow to plan on PostgreSQL and has limits elsewhere
+		for (int start = 0; start < distinct.size(); start += 500) {
+			jdbc.sql("""
+					SELECT reporter_phone, COUNT(*), SUM(CASE WHEN kind = 'SUGGESTION' THEN 1 ELSE 0 END) FROM report
+					WHERE reporter_phone IN (:phones) AND received_at >= :from AND received_at < :until
+					GROUP BY reporter_phone""")
+				.param("phones", distinct.subList(start, Math.min(start + 500, distinct.size())))
+				.param("from", utc(from))
+				.param("until", utc(until))
+				.query(rs -> {
+					counts.put(rs.getString(1), new ReporterCounts(rs.getInt(2), rs.getInt(3)));
+				});
+		}
+		return counts;
 	}
 
 	private static Long nullableLong(ResultSet rs, int column) throws SQLException {

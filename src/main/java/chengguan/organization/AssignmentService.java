@@ -83,6 +83,29 @@ public class AssignmentService {
 			.list();
 	}
 
+	/**
+	 * Who owes visits to the communities inside the scope: each community's responsible officer and its liaisons,
+	 * in tree order.
+	 */
+	@Transactional(readOnly = true)
+	public List<VisitDuty> visitDuties(DataScope scope) {
+		return jdbc.sql("""
+				SELECT c.id, c.name, c.path, st.name, s.id, s.name, s.phone, d.responsible
+				FROM (SELECT community_id, responsible_staff_id AS staff_id, TRUE AS responsible
+				      FROM community_assignment WHERE responsible_staff_id IS NOT NULL
+				      UNION
+				      SELECT community_id, staff_id, FALSE FROM community_team_member WHERE team_role = 'LIAISON') d
+				JOIN region c ON c.id = d.community_id
+				JOIN region st ON st.id = c.parent_id
+				JOIN staff s ON s.id = d.staff_id AND s.active
+				WHERE c.path LIKE ?
+				ORDER BY st.sort_order, st.id, c.sort_order, c.id, d.responsible DESC, s.name""")
+			.param(scope.pathPattern())
+			.query((rs, row) -> new VisitDuty(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getLong(5), rs.getString(6), rs.getString(7), rs.getBoolean(8)))
+			.list();
+	}
+
 	@Transactional(readOnly = true)
 	public AssignmentView view(long communityId, StaffPrincipal who) {
 		RegionView community = requireCommunity(communityId, who);

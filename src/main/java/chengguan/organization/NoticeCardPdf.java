@@ -2,8 +2,6 @@ package chengguan.organization;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
 
@@ -18,6 +16,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.springframework.stereotype.Component;
 
 import chengguan.platform.documents.CjkFont;
+import chengguan.platform.documents.PdfText;
 import chengguan.platform.documents.QrCodes;
 
 /** The printable A4 公示牌: who serves the community, how to reach them, and the QR code to report a problem. */
@@ -72,7 +71,7 @@ public class NoticeCardPdf {
 							textX, top - 36);
 					text(content, font, 12, "联系电话：" + nullToEmpty(person.phone()), textX, top - 54);
 					float lineY = top - 72;
-					for (String line : wrap(font, 11, "服务职责：" + nullToEmpty(person.duties()), textWidth, 2)) {
+					for (String line : PdfText.wrap(font, 11, "服务职责：" + nullToEmpty(person.duties()), textWidth, 2)) {
 						text(content, font, 11, line, textX, lineY);
 						lineY -= 15;
 					}
@@ -94,40 +93,12 @@ public class NoticeCardPdf {
 
 	private static void centered(PDPageContentStream content, PDType0Font font, float size, String text, float pageWidth,
 			float y) throws IOException {
-		float textWidth = font.getStringWidth(text) / 1000 * size;
-		text(content, font, size, text, (pageWidth - textWidth) / 2, y);
+		PdfText.centered(content, font, size, text, 0, pageWidth, y);
 	}
 
 	private static void text(PDPageContentStream content, PDType0Font font, float size, String text, float x, float y)
 			throws IOException {
-		content.beginText();
-		content.setFont(font, size);
-		content.newLineAtOffset(x, y);
-		content.showText(text);
-		content.endText();
-	}
-
-	/** Breaks Chinese text at any character to fit the width; the last allowed line ends with … when cut. */
-	static List<String> wrap(PDType0Font font, float size, String text, float width, int maxLines) throws IOException {
-		List<String> lines = new ArrayList<>();
-		StringBuilder line = new StringBuilder();
-		for (int i = 0; i < text.length(); i++) {
-			String next = line.toString() + text.charAt(i);
-			if (font.getStringWidth(next) / 1000 * size > width) {
-				lines.add(line.toString());
-				line.setLength(0);
-				if (lines.size() == maxLines) {
-					String last = lines.remove(maxLines - 1);
-					lines.add(last.substring(0, Math.max(0, last.length() - 1)) + "…");
-					return lines;
-				}
-			}
-			line.append(text.charAt(i));
-		}
-		if (!line.isEmpty()) {
-			lines.add(line.toString());
-		}
-		return lines;
+		PdfText.show(content, font, size, text, x, y);
 	}
 
 	private static String nullToEmpty(String value) {

@@ -10,11 +10,13 @@ import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.Iterator;
 
+import chengguan.fieldwork.LedgerPdf;
 import chengguan.fieldwork.LedgerWorkbook;
 
 /**
  * Benchmark, not a test (run by bench/ledger.sh): writes a 附件2 ledger of N generated entries and prints the time,
- * the file size and the peak heap in use, to show that the streaming workbook keeps memory bounded.
+ * the file size and the peak heap in use, to show that the streaming workbook (or the PDF, whose pages are cached in
+ * a temporary file) keeps memory bounded.
  */
 public final class LedgerBench {
 
@@ -23,6 +25,7 @@ public final class LedgerBench {
 
 	public static void main(String[] args) throws IOException {
 		int entries = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+		boolean pdf = args.length > 1 && args[1].equalsIgnoreCase("pdf");
 		String[] communities = { "德仁社区", "光明社区", "天安社区", "复兴社区", "兴安社区", "松江社区", "兴城花园社区", "锦绣园社区", "欣兴社区" };
 		Iterator<LedgerWorkbook.Entry> rows = new Iterator<>() {
 			private int i;
@@ -55,8 +58,9 @@ public final class LedgerBench {
 		};
 		System.gc();
 		long start = System.nanoTime();
-		int count = LedgerWorkbook.write(new LedgerWorkbook.Header("兴仁中队", LocalDate.of(2026, 12, 1), "张伟",
-				"13800003001", YearMonth.of(2026, 11)), rows, counting);
+		LedgerWorkbook.Header header = new LedgerWorkbook.Header("兴仁中队", LocalDate.of(2026, 12, 1), "张伟",
+				"13800003001", YearMonth.of(2026, 11));
+		int count = pdf ? LedgerPdf.write(header, rows, counting) : LedgerWorkbook.write(header, rows, counting);
 		long millis = (System.nanoTime() - start) / 1_000_000;
 		long peakHeap = 0;
 		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -64,8 +68,8 @@ public final class LedgerBench {
 				peakHeap += pool.getPeakUsage().getUsed();
 			}
 		}
-		System.out.printf("entries: %d%nxlsx size: %d KB%ntime: %d ms%npeak heap used (all pools): %d MB (max heap %d MB)%n",
-				count, written[0] / 1024, millis, peakHeap / (1024 * 1024),
+		System.out.printf("entries: %d%n%s size: %d KB%ntime: %d ms%npeak heap used (all pools): %d MB (max heap %d MB)%n",
+				count, pdf ? "pdf" : "xlsx", written[0] / 1024, millis, peakHeap / (1024 * 1024),
 				Runtime.getRuntime().maxMemory() / (1024 * 1024));
 	}
 

@@ -85,6 +85,14 @@ abstract class BrowserJourneys {
 		return context;
 	}
 
+	/** The phone, standing at a place, with the site allowed to read its position. */
+	BrowserContext phoneAt(double latitude, double longitude) {
+		BrowserContext context = phone(false);
+		context.setGeolocation(new com.microsoft.playwright.options.Geolocation(latitude, longitude).setAccuracy(15));
+		context.grantPermissions(List.of("geolocation"));
+		return context;
+	}
+
 	BrowserContext desktop() {
 		BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900)
 			.setLocale("zh-CN"));

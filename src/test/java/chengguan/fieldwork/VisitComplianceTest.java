@@ -64,6 +64,25 @@ class VisitComplianceTest {
 	}
 
 	@Test
+	void aWeekCutByTheRangeShowsItsProgressButIsNotJudged() {
+		// Sunday the 1st belongs to the week of 26 October; Monday the 23rd starts a week that ends after the range
+		List<Visit> visits = List.of(visit("2026-11-01", 150), visit("2026-11-03", 150), visit("2026-11-23", 150));
+		VisitCompliance.Result result = VisitCompliance.evaluate(CHANGNING, visits, LocalDate.parse("2026-11-01"),
+				LocalDate.parse("2026-11-23"));
+		assertThat(result.periods()).extracting(VisitCompliance.Period::whole)
+			.containsExactly(false, true, true, true, false);
+		assertThat(result.periods()).extracting(VisitCompliance.Period::met)
+			.containsExactly(true, true, false, false, true);
+		assertThat(result.wholePeriods()).isEqualTo(3);
+		assertThat(result.periodsMissed()).isEqualTo(2);
+		assertThat(result.unfinished()).get().extracting(VisitCompliance.Period::countedVisits).isEqualTo(1);
+		VisitCompliance.Result monthSoFar = VisitCompliance.evaluate(ZAOZHUANG, List.of(), LocalDate.parse("2026-11-01"),
+				LocalDate.parse("2026-11-23"));
+		assertThat(monthSoFar.met()).isTrue();
+		assertThat(monthSoFar.wholePeriods()).isZero();
+	}
+
+	@Test
 	void visitsOutsideTheRangeDoNotCount() {
 		List<Visit> visits = List.of(visit("2026-10-31", 300));
 		assertThat(VisitCompliance.evaluate(ZAOZHUANG, visits, LocalDate.parse("2026-11-01"),

@@ -1,6 +1,7 @@
 package chengguan.fieldwork;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +30,7 @@ class VisitRulesTest {
 		return jdbc.sql("SELECT id FROM region WHERE code = ?").param(code).query(Long.class).single();
 	}
 
+	@BeforeEach
 	@AfterEach
 	void clearRules() {
 		jdbc.sql("DELETE FROM visit_rule").update();

@@ -16,6 +16,10 @@ public class MutableClock extends Clock {
 		now = now.plus(duration);
 	}
 
+	public void setTo(Instant instant) {
+		now = instant.truncatedTo(ChronoUnit.MICROS);
+	}
+
 	public void reset() {
 		now = realNow();
 	}

@@ -7,9 +7,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -18,16 +16,26 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import chengguan.catalog.CategoryService;
+import chengguan.fieldwork.Campaign;
+import chengguan.fieldwork.Campaigns;
 import chengguan.fieldwork.DutyLogEntry;
 import chengguan.fieldwork.DutyLogs;
 import chengguan.fieldwork.WorkItem;
 import chengguan.organization.RegionService;
+import chengguan.organization.RegionView;
+import chengguan.organization.RosterQuery;
+import chengguan.organization.RosterService;
+import chengguan.organization.StaffRow;
 import chengguan.platform.PlatformProperties;
 import chengguan.platform.security.StaffPrincipal;
-import chengguan.platform.web.UserFacingException;
+import chengguan.platform.storage.UploadedFiles;
+import chengguan.platform.web.FormSubmissions;
+import chengguan.platform.web.InvalidRequestException;
 
 /** The phone-friendly duty-log form: a liaison records a visit right after it, with a location check-in. */
 @Controller
@@ -40,18 +48,24 @@ class DutyLogController {
 
 	private final CategoryService categories;
 
-	private final MessageSource messages;
+	private final FormSubmissions submissions;
 
 	private final PlatformProperties platform;
 
 	private final java.time.Clock clock;
 
-	DutyLogController(DutyLogs logs, RegionService regions, CategoryService categories, MessageSource messages,
-			PlatformProperties platform, java.time.Clock clock) {
+	private final Campaigns campaigns;
+
+	private final RosterService roster;
+
+	DutyLogController(DutyLogs logs, RegionService regions, CategoryService categories, FormSubmissions submissions,
+			PlatformProperties platform, java.time.Clock clock, Campaigns campaigns, RosterService roster) {
+		this.roster = roster;
+		this.campaigns = campaigns;
 		this.logs = logs;
 		this.regions = regions;
 		this.categories = categories;
-		this.messages = messages;
+		this.submissions = submissions;
 		this.platform = platform;
 		this.clock = clock;
 	}
@@ -67,43 +81,69 @@ class DutyLogController {
 
 	@PostMapping("/fieldwork/logs")
 	String record(@ModelAttribute("form") DutyLogForm form, BindingResult binding,
+			@RequestParam(name = "photos", required = false) List<MultipartFile> photos,
 			@AuthenticationPrincipal StaffPrincipal me, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		if (binding.hasErrors()) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("error", messages.getMessage(binding.getAllErrors().get(0), LocaleContextHolder.getLocale()));
-			return render(form, me, model);
-		}
 		List<DutyLogEntry.Participant> participants = new ArrayList<>();
 		if (me.staffId() != null) {
 			participants.add(new DutyLogEntry.Participant(DutyLogEntry.Participant.Role.STAFF, me.staffId(), null, null));
+		}
+		List<Long> colleagues = colleagues(me).stream().map(StaffRow::id).toList();
+		for (Long companion : new java.util.LinkedHashSet<>(form.getCompanionIds())) {
+			if (companion != null && !companion.equals(me.staffId())) {
+				if (!colleagues.contains(companion)) {
+					throw new InvalidRequestException("dutylog.participant.unknown");
+				}
+				participants.add(new DutyLogEntry.Participant(DutyLogEntry.Participant.Role.STAFF, companion, null, null));
+			}
 		}
 		if (form.getContactName() != null && !form.getContactName().isBlank()) {
 			participants.add(new DutyLogEntry.Participant(DutyLogEntry.Participant.Role.COMMUNITY_CONTACT, null,
 					form.getContactName().strip(), form.getContactPhone()));
 		}
-		try {
+		return submissions.submit(binding, model, response, () -> {
 			DutyLogs.Recorded recorded = logs.record(new DutyLogEntry(form.getCommunityCode(), form.getDate(),
 					form.getStart(), form.getEnd(), form.getItems(), form.getWhatWasDone(), form.getFindings(),
 					form.getFindingCategoryCode(), participants, form.getLatitude(), form.getLongitude(),
-					form.getAccuracy()), me);
+					form.getAccuracy(), form.getCampaignId()), UploadedFiles.contents(photos), me);
 			redirect.addFlashAttribute("notice", recorded.farFromCommunity() ? "dutyLogFar" : "dutyLogSaved");
 			return "redirect:/fieldwork/logs/new";
-		}
-		catch (UserFacingException ex) {
-			if (!ex.correctableInForm()) {
-				throw ex;
-			}
-			response.setStatus(ex.status().value());
-			model.addAttribute("error", ex.message(messages));
-			return render(form, me, model);
-		}
+		}, () -> render(form, me, model));
+	}
+
+	/** Who may be named as having come along: the person's own unit (the first page of it, 30 people). */
+	private List<StaffRow> colleagues(StaffPrincipal me) {
+		return me.unitId() == null ? List.of()
+				: roster.search(new RosterQuery(null, me.unitId(), 0), me.scope()).stream().filter(StaffRow::active).toList();
+	}
+
+	/** The 专项整治 choices for the chosen day and community, swapped in by htmx when either changes. */
+	@GetMapping("/fieldwork/logs/campaigns")
+	String campaignChoices(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+			@RequestParam(required = false) String communityCode, @RequestParam(required = false) Long campaignId,
+			@AuthenticationPrincipal StaffPrincipal me, Model model) {
+		model.addAttribute("campaigns", linkable(date, communityCode, me));
+		model.addAttribute("selectedCampaignId", campaignId);
+		return "fieldwork/log-form :: campaignOptions";
+	}
+
+	private List<Campaign> linkable(LocalDate date, String communityCode,
+			StaffPrincipal me) {
+		String communityPath = communityCode == null || communityCode.isBlank() ? null
+				: regions.findByCode(communityCode.strip())
+					.map(RegionView::path)
+					.filter(path -> me.scope().covers(path))
+					.orElse(null);
+		return campaigns.linkable(date, communityPath, me);
 	}
 
 	private String render(DutyLogForm form, StaffPrincipal me, Model model) {
 		model.addAttribute("form", form);
+		model.addAttribute("campaigns", linkable(form.getDate(), form.getCommunityCode(), me));
+		model.addAttribute("selectedCampaignId", form.getCampaignId());
 		model.addAttribute("communities", regions.communities(me.scope()));
 		model.addAttribute("workItems", WorkItem.values());
+		model.addAttribute("colleagues", colleagues(me).stream().filter(staff -> !Long.valueOf(staff.id()).equals(me.staffId())).toList());
 		model.addAttribute("categories", categories.reportable());
 		return "fieldwork/log-form";
 	}

@@ -42,6 +42,11 @@ public class DutyLogForm {
 
 	private Integer accuracy;
 
+	private Long campaignId;
+
+	/** Colleagues who went too (roster ids); the signed-in person is always a participant. */
+	private java.util.List<Long> companionIds = new java.util.ArrayList<>();
+
 	public String getCommunityCode() {
 		return communityCode;
 	}
@@ -144,6 +149,22 @@ public class DutyLogForm {
 
 	public void setAccuracy(Integer accuracy) {
 		this.accuracy = accuracy;
+	}
+
+	public Long getCampaignId() {
+		return campaignId;
+	}
+
+	public void setCampaignId(Long campaignId) {
+		this.campaignId = campaignId;
+	}
+
+	public java.util.List<Long> getCompanionIds() {
+		return companionIds;
+	}
+
+	public void setCompanionIds(java.util.List<Long> companionIds) {
+		this.companionIds = companionIds == null ? new java.util.ArrayList<>() : companionIds;
 	}
 
 }
