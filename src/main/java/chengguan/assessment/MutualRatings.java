@@ -164,8 +164,9 @@ public class MutualRatings {
 			.query(rs -> {
 				rs.next();
 				long ratings = rs.getLong(2);
-				return ratings == 0 ? null : rs.getLong(1) / (3.0 * ratings);
-			});
+				return ratings == 0 ? Optional.<Double>empty() : Optional.of(rs.getLong(1) / (3.0 * ratings));
+			})
+			.orElse(null);
 	}
 
 	private Optional<UnitView> squadronOf(StaffView person) {
