@@ -252,6 +252,61 @@ class AssessmentScoringTest {
 			.andExpect(content().string(containsString("≥ 97 得满分，≤ 80 得 0 分")));
 	}
 
+	@Test
+	void anAdminBuildsABlockOfTheirOwnAndScoresAManualIndicatorWithEvidence() throws Exception {
+		String name = "专项考核" + System.nanoTime() % 100_000;
+		mvc.perform(post("/assessment/indicators").with(csrf()).with(accounts.as("admin"))
+			.param("source", "GROUP").param("name", name).param("points", "10").param("sortOrder", "50"))
+			.andExpect(status().is3xxRedirection());
+		Indicator block = indicators.tree().stream().filter(root -> root.name().equals(name)).findFirst().orElseThrow();
+		mvc.perform(post("/assessment/indicators").with(csrf()).with(accounts.as("admin"))
+			.param("parentId", Long.toString(block.id())).param("source", "MANUAL").param("name", "创新亮点")
+			.param("points", "4").param("sortOrder", "1"))
+			.andExpect(status().is3xxRedirection());
+		// a linear rule whose target equals its floor is refused with the reason, the form shown again
+		mvc.perform(post("/assessment/indicators").with(csrf()).with(accounts.as("admin"))
+			.param("parentId", Long.toString(block.id())).param("source", "KPI").param("kpi", "CLOSURE_RATE")
+			.param("rule", "LINEAR").param("name", "办结率").param("points", "6").param("target", "90")
+			.param("floor", "90"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("线性计分须填写达标值和下限值，且两者不能相等")));
+		mvc.perform(post("/assessment/indicators").with(csrf()).with(accounts.as("leader"))
+			.param("source", "GROUP").param("name", "不许").param("points", "10"))
+			.andExpect(status().isForbidden());
+		block = indicators.get(block.id());
+		assertThat(block.unbalanced()).isTrue(); // 4 of 10 points so far
+		Indicator manual = block.children().get(0);
+		assertThat(manual.rule()).isEqualTo(IndicatorRule.MANUAL);
+		mvc.perform(get("/assessment/indicators").with(accounts.as("admin")))
+			.andExpect(content().string(containsString("下级指标合计 4 分，与本组分值不一致")));
+
+		// raised to 10 points: balanced; an edit from a stale page is refused
+		indicators.update(manual.id(), manual.version(), new IndicatorDetails("创新亮点", new java.math.BigDecimal("10"),
+				IndicatorSource.MANUAL, null, null, null, null, null, false, 1));
+		assertThat(indicators.get(block.id()).unbalanced()).isFalse();
+		assertThatThrownBy(() -> indicators.update(manual.id(), manual.version(), new IndicatorDetails("创新亮点",
+				new java.math.BigDecimal("8"), IndicatorSource.MANUAL, null, null, null, null, null, false, 1)))
+			.isInstanceOf(InvalidRequestException.class);
+
+		// 7.5 points for community 一 in March, with evidence; 二 has none: no points
+		mvc.perform(post("/assessment/scores/manual").with(csrf()).with(accounts.as("admin"))
+			.param("indicatorId", Long.toString(manual.id())).param("kind", "COMMUNITY")
+			.param("subjectId", Long.toString(one.id())).param("period", "MONTH").param("date", "2025-03-15")
+			.param("points", "7.5").param("evidence", "垃圾分类宣传创新做法被区里推广").param("block", Long.toString(block.id())))
+			.andExpect(status().is3xxRedirection());
+		assertThatThrownBy(() -> scores.enterManual(manual.id(), AssessmentSubject.Kind.COMMUNITY, two.id(), MARCH,
+				new java.math.BigDecimal("11"), "超过分值", accounts.principal("admin")))
+			.isInstanceOf(InvalidRequestException.class);
+		DataScope streetScope = new DataScope(street.id(), street.path(), street.name());
+		AssessmentRanking ranking = scores.ranking(block.id(), AssessmentSubject.Kind.COMMUNITY, MARCH, streetScope);
+		assertThat(ranking.rows()).extracting(row -> row.rank() + " " + row.subject().name() + " " + row.total())
+			.containsExactly("1 评分社区一 7.50", "2 评分社区二 0.00");
+		mvc.perform(get("/assessment/scores").param("block", Long.toString(block.id())).param("date", "2025-03-01")
+			.with(accounts.as("admin")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("垃圾分类宣传创新做法被区里推广")));
+	}
+
 	private Indicator defaultBlock() {
 		return indicators.tree().stream().filter(root -> root.name().equals("城管进社区")).findFirst().orElseThrow();
 	}
