@@ -12,12 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import chengguan.fieldwork.DutyLogs;
-import chengguan.fieldwork.VisitCompliance;
 import chengguan.fieldwork.VisitPeriod;
-import chengguan.fieldwork.VisitRules;
-import chengguan.organization.AssignmentService;
-import chengguan.organization.CommunityLiaison;
+import chengguan.fieldwork.VisitComplianceReport;
 import chengguan.organization.RegionView;
 import chengguan.platform.PlatformProperties;
 import chengguan.platform.security.DataScope;
@@ -32,22 +28,15 @@ public class AssessmentQueries {
 
 	private final JdbcClient jdbc;
 
-	private final AssignmentService assignments;
-
-	private final DutyLogs dutyLogs;
-
-	private final VisitRules visitRules;
+	private final VisitComplianceReport compliance;
 
 	private final PlatformProperties platform;
 
 	private final Clock clock;
 
-	AssessmentQueries(JdbcClient jdbc, AssignmentService assignments, DutyLogs dutyLogs, VisitRules visitRules,
-			PlatformProperties platform, Clock clock) {
-		this.visitRules = visitRules;
+	AssessmentQueries(JdbcClient jdbc, VisitComplianceReport compliance, PlatformProperties platform, Clock clock) {
 		this.jdbc = jdbc;
-		this.assignments = assignments;
-		this.dutyLogs = dutyLogs;
+		this.compliance = compliance;
 		this.platform = platform;
 		this.clock = clock;
 	}
@@ -125,19 +114,18 @@ public class AssessmentQueries {
 		}
 		LocalDate to = period.end().isAfter(today) ? today : period.end();
 		DataScope below = new DataScope(region.id(), region.path(), region.name());
-		Map<Long, Boolean> measurable = new java.util.HashMap<>();
-		for (CommunityLiaison liaison : assignments.liaisons(below)) {
-			// a monthly rule says nothing about a week or a day, a weekly one nothing about a day
-			boolean longEnough = measurable.computeIfAbsent(liaison.communityId(), id -> visitRules.applying(id)
-				.map(rule -> rule.period() == VisitPeriod.WEEK ? period.kind() != Period.Kind.DAY : !period.daily())
-				.orElse(false));
-			if (!longEnough) {
+		for (VisitComplianceReport.Row row : compliance.report(below, period.start(), to)) {
+			// liaisons only; a monthly rule says nothing about a week or a day, a weekly one nothing about a day;
+			// a rule period still running is not judged yet
+			if (row.duty().responsible() || row.rule().isEmpty() || row.ongoing()) {
 				continue;
 			}
-			dutyLogs.compliance(liaison.staffId(), liaison.communityId(), period.start(), to)
-				.map(VisitCompliance.Result::met)
-				.ifPresent(met -> byCommunity.merge(liaison.communityPath(), Figures.NONE.withVisits(1, met ? 1 : 0),
-						Figures::plus));
+			VisitPeriod rulePeriod = row.rule().get().period();
+			if (rulePeriod == VisitPeriod.WEEK ? period.kind() == Period.Kind.DAY : period.daily()) {
+				continue;
+			}
+			byCommunity.merge(row.duty().communityPath(), Figures.NONE.withVisits(1, row.behind() ? 0 : 1),
+					Figures::plus);
 		}
 		return byCommunity;
 	}

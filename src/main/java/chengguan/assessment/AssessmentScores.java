@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import chengguan.fieldwork.LedgerSubmissions;
 import chengguan.fieldwork.VisitComplianceReport;
 import chengguan.organization.AssignmentService;
-import chengguan.organization.CommunityLiaison;
+import chengguan.organization.VisitDuty;
 import chengguan.organization.RegionService;
 import chengguan.organization.RegionView;
 import chengguan.organization.RosterService;
@@ -102,7 +102,10 @@ public class AssessmentScores {
 				.toList();
 			case LIAISON -> {
 				Set<Long> staffIds = new LinkedHashSet<>();
-				assignments.liaisons(scope).forEach(liaison -> staffIds.add(liaison.staffId()));
+				assignments.visitDuties(scope)
+					.stream()
+					.filter(duty -> !duty.responsible())
+					.forEach(liaison -> staffIds.add(liaison.staffId()));
 				yield staffIds.stream()
 					.map(roster::findStaff)
 					.flatMap(Optional::stream)
@@ -306,7 +309,10 @@ public class AssessmentScores {
 		private Map<Long, Set<Long>> unitsOfCommunity() {
 			if (unitsOfCommunity == null) {
 				unitsOfCommunity = new HashMap<>();
-				for (CommunityLiaison liaison : assignments.liaisons(scope)) {
+				for (VisitDuty liaison : assignments.visitDuties(scope)) {
+					if (liaison.responsible()) {
+						continue;
+					}
 					unitsOfCommunity.computeIfAbsent(liaison.communityId(), id -> new LinkedHashSet<>())
 						.add(unitOf(liaison.staffId()));
 				}

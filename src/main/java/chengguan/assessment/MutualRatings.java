@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import chengguan.organization.AssignmentService;
-import chengguan.organization.CommunityLiaison;
+import chengguan.organization.VisitDuty;
 import chengguan.organization.RegionView;
 import chengguan.organization.RosterService;
 import chengguan.organization.StaffView;
@@ -67,8 +67,8 @@ public class MutualRatings {
 		Set<MutualRatingTarget> staff = new LinkedHashSet<>();
 		Set<MutualRatingTarget> squadrons = new LinkedHashSet<>();
 		DataScope only = new DataScope(community.id(), community.path(), community.name());
-		for (CommunityLiaison liaison : assignments.liaisons(only)) {
-			if (liaison.communityId() != community.id()) {
+		for (VisitDuty liaison : assignments.visitDuties(only)) {
+			if (liaison.communityId() != community.id() || liaison.responsible()) {
 				continue;
 			}
 			roster.findStaff(liaison.staffId()).filter(StaffView::active).ifPresent(person -> {

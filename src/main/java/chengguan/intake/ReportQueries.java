@@ -245,19 +245,6 @@ public class ReportQueries {
 
 	}
 
-	/** The positions of those of these reports that have one (at most a few thousand ids at a time). */
-	public List<ReportPosition> positions(java.util.Collection<Long> reportIds) {
-		if (reportIds.isEmpty()) {
-			return List.of();
-		}
-		return jdbc.sql("""
-				SELECT id, latitude, longitude FROM report
-				WHERE id IN (:ids) AND latitude IS NOT NULL AND longitude IS NOT NULL""")
-			.param("ids", reportIds)
-			.query((rs, n) -> new ReportPosition(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
-			.list();
-	}
-
 	/**
 	 * Reports per reporter phone received in [from, until), for crediting citizen supervisors and volunteers with
 	 * what they reported. Phones are matched as stored: digits only, as the reporting rules leave them.
@@ -280,6 +267,19 @@ public class ReportQueries {
 				});
 		}
 		return counts;
+	}
+
+	/** The positions of those of these reports that have one (at most a few thousand ids at a time). */
+	public List<ReportPosition> positions(java.util.Collection<Long> reportIds) {
+		if (reportIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT id, latitude, longitude FROM report
+				WHERE id IN (:ids) AND latitude IS NOT NULL AND longitude IS NOT NULL""")
+			.param("ids", reportIds)
+			.query((rs, n) -> new ReportPosition(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
+			.list();
 	}
 
 	private static Long nullableLong(ResultSet rs, int column) throws SQLException {

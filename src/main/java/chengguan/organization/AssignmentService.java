@@ -70,19 +70,6 @@ public class AssignmentService {
 			.list();
 	}
 
-	/** Every liaison of every community inside the scope (one community may have several, one liaison several). */
-	@Transactional(readOnly = true)
-	public List<CommunityLiaison> liaisons(DataScope scope) {
-		return jdbc.sql("""
-				SELECT c.id, c.path, m.staff_id FROM community_team_member m
-				JOIN region c ON c.id = m.community_id
-				WHERE m.team_role = 'LIAISON' AND c.path LIKE ?
-				ORDER BY c.id, m.staff_id""")
-			.param(scope.pathPattern())
-			.query((rs, n) -> new CommunityLiaison(rs.getLong(1), rs.getString(2), rs.getLong(3)))
-			.list();
-	}
-
 	/**
 	 * Who owes visits to the communities inside the scope: each community's responsible officer and its liaisons,
 	 * in tree order.

@@ -44,8 +44,8 @@ import chengguan.organization.StaffDetails;
 import chengguan.organization.TeamRole;
 import chengguan.platform.security.Role;
 import chengguan.platform.security.StaffPrincipal;
-import chengguan.support.IntegrationTest;
 import chengguan.support.MutableClock;
+import chengguan.support.OwnRegionsTest;
 import chengguan.support.TestAccounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,8 +80,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * visits: liaison 1 visits twice, liaison 2 once; rule ≥ 2 visits a month → 1 of 2 pairs met
  * </pre>
  */
-@IntegrationTest
-class AssessmentKpiTest {
+class AssessmentKpiTest extends OwnRegionsTest {
 
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 

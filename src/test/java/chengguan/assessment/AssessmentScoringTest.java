@@ -38,7 +38,7 @@ import chengguan.platform.security.DataScope;
 import chengguan.platform.security.Role;
 import chengguan.platform.security.StaffPrincipal;
 import chengguan.platform.web.InvalidRequestException;
-import chengguan.support.IntegrationTest;
+import chengguan.support.OwnRegionsTest;
 import chengguan.support.MutableClock;
 import chengguan.support.TestAccounts;
 
@@ -70,8 +70,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * squadron: 0 + 1 + 1.50 = 2.50; communities: 一 1 + 1.83 = 2.83, 二 1 + 0.50 = 1.50
  * </pre>
  */
-@IntegrationTest
-class AssessmentScoringTest {
+class AssessmentScoringTest extends OwnRegionsTest {
 
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
@@ -172,8 +171,9 @@ class AssessmentScoringTest {
 		StaffPrincipal twoStaff = accounts.principal(accounts.newAccount("rate-two", two.code(), Role.COMMUNITY_STAFF));
 		YearMonth march = YearMonth.of(2025, 3);
 
+		// the liaisons (by name), then their squadron
 		assertThat(ratings.targets(one)).extracting(MutualRatingTarget::name)
-			.containsExactly("评分联络员甲", "评分联络员乙", roster.findUnit(squadron).orElseThrow().name());
+			.containsExactly("评分联络员乙", "评分联络员甲", roster.findUnit(squadron).orElseThrow().name());
 		ratings.rate(one, rating(one, march, MutualRatingTarget.Kind.STAFF, jia, 5, 4, 5), oneStaff);
 		ratings.rate(one, rating(one, march, MutualRatingTarget.Kind.UNIT, squadron, 2, 2, 2), oneStaff);
 		// changed the same month: the later rating replaces the earlier

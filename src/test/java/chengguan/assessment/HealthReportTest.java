@@ -32,7 +32,7 @@ import chengguan.organization.RegionView;
 import chengguan.platform.security.Role;
 import chengguan.platform.security.StaffPrincipal;
 import chengguan.platform.web.InvalidRequestException;
-import chengguan.support.IntegrationTest;
+import chengguan.support.OwnRegionsTest;
 import chengguan.support.MutableClock;
 import chengguan.support.TestAccounts;
 
@@ -60,8 +60,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * hot addresses: 幸福路12号 2 (spaces ignored), 和平街3号 1; 100 m cells: 34.800/117.300 2, 34.803/117.305 1
  * </pre>
  */
-@IntegrationTest
-class HealthReportTest {
+class HealthReportTest extends OwnRegionsTest {
 
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 

@@ -27,7 +27,7 @@ import chengguan.platform.security.StaffPrincipal;
 import chengguan.platform.web.InvalidRequestException;
 import chengguan.platform.web.NotFoundException;
 import chengguan.platform.web.UserFacingException;
-import chengguan.support.IntegrationTest;
+import chengguan.support.OwnRegionsTest;
 import chengguan.support.TestAccounts;
 import chengguan.support.TestImages;
 
@@ -52,8 +52,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * shortlist of 2: 乙 1st, 丁 and 甲 share 2nd (ties at the cut stay); 丙 is below 60 and never listed
  * </pre>
  */
-@IntegrationTest
-class WorkstationChecklistTest {
+class WorkstationChecklistTest extends OwnRegionsTest {
 
 	@Autowired
 	WorkstationChecklists checklists;

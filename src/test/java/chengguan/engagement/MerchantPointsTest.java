@@ -20,8 +20,8 @@ import chengguan.organization.RegionView;
 import chengguan.platform.security.OutOfScopeException;
 import chengguan.platform.security.StaffPrincipal;
 import chengguan.platform.web.InvalidRequestException;
-import chengguan.support.IntegrationTest;
 import chengguan.support.MutableClock;
+import chengguan.support.OwnRegionsTest;
 import chengguan.support.TestAccounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,8 +38,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * 门前三包 against the database: points counted in the Asia/Shanghai month of each inspection, the floor at 0, the
  * ranking of a street, history kept when the points table changes, the scope, and the public board.
  */
-@IntegrationTest
-class MerchantPointsTest {
+class MerchantPointsTest extends OwnRegionsTest {
 
 	@Autowired
 	Merchants merchants;

@@ -25,8 +25,8 @@ import chengguan.platform.security.Role;
 import chengguan.platform.security.StaffPrincipal;
 import chengguan.platform.web.ConflictException;
 import chengguan.platform.web.InvalidRequestException;
-import chengguan.support.IntegrationTest;
 import chengguan.support.MutableClock;
+import chengguan.support.OwnRegionsTest;
 import chengguan.support.TestAccounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,8 +43,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Volunteers after registering: approval, activities and their hours, supervisors' reports counted from intake,
  * the scope, and phones masked for the roles that need not read them.
  */
-@IntegrationTest
-class VolunteerFlowTest {
+class VolunteerFlowTest extends OwnRegionsTest {
 
 	@Autowired
 	Volunteers volunteers;

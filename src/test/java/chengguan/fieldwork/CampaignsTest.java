@@ -33,16 +33,15 @@ import chengguan.platform.security.Role;
 import chengguan.platform.security.StaffPrincipal;
 import chengguan.platform.web.InvalidRequestException;
 import chengguan.platform.web.UserFacingException;
-import chengguan.support.IntegrationTest;
 import chengguan.support.MutableClock;
+import chengguan.support.OwnRegionsTest;
 import chengguan.support.TestAccounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** 专项整治: templates, status by date, linking patrols, and the progress figures cut to the person's scope. */
-@IntegrationTest
-class CampaignsTest {
+class CampaignsTest extends OwnRegionsTest {
 
 	@Autowired
 	Campaigns campaigns;

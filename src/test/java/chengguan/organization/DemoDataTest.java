@@ -19,11 +19,12 @@ class DemoDataTest {
 
 	@Test
 	void nineCommunitiesUnderThreeStreetsOfTheHighTechZone() {
+		// other tests add regions of their own (with codes of their own) to the same database
 		List<String> lineage = jdbc.sql("""
 				SELECT c.name || '<' || s.name || '<' || d.name || '<' || city.name
 				FROM region c JOIN region s ON s.id = c.parent_id JOIN region d ON d.id = s.parent_id
 				JOIN region city ON city.id = d.parent_id
-				WHERE c.region_level = 'COMMUNITY' ORDER BY c.code""").query(String.class).list();
+				WHERE c.region_level = 'COMMUNITY' AND c.code LIKE '370471%' ORDER BY c.code""").query(String.class).list();
 		assertThat(lineage).startsWith("德仁社区<兴仁街道<枣庄高新区<枣庄市")
 			.contains("兴城花园社区<兴城街道<枣庄高新区<枣庄市", "欣兴社区<张范街道<枣庄高新区<枣庄市")
 			.filteredOn(line -> line.endsWith("<枣庄高新区<枣庄市"))
