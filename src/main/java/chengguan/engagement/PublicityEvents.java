@@ -215,7 +215,9 @@ public class PublicityEvents {
 	 * many sign up at the same moment.
 	 */
 	public void signUp(String eventCode, String name, String phone, String clientIp) {
-		PublicityEvent event = byCode(eventCode);
+		// in one transaction, so the community and organiser looked up while the row is read share its connection;
+		// otherwise every sign-up holds two connections at once and a crowd of them drains the pool
+		PublicityEvent event = transactions.execute(status -> byCode(eventCode));
 		String cleanName = NeedSubmissionRules.text(name, 1, 32, "publicityEvent.signUp.name");
 		String cleanPhone = NeedSubmissionRules.phone(phone);
 		if (cleanPhone == null) {
