@@ -6,10 +6,9 @@ import java.util.List;
 import chengguan.organization.RegionView;
 
 /**
- * Extension point for the health report's “居民需求” section. No module collects residents' needs yet (engagement
- * on main has volunteers and merchants, not needs), so no bean implements this and the report says the section is
- * not connected; residents' suggestions (建议 reports) are shown from intake meanwhile. A module that collects needs
- * implements this as a bean and the report picks it up.
+ * The health report's “居民需求” section, answered by the module that collects residents' needs (engagement), which
+ * depends on this module and not the other way round. Without such a bean the report says the section is not
+ * connected.
  */
 public interface HealthReportNeeds {
 

@@ -131,6 +131,12 @@ class HealthReportTest extends OwnRegionsTest {
 		cases.act(four.id(), CaseAction.DECLINE, cases.get(four.id(), dispatcher).version(), "建议已转交", null, dispatcher);
 		CaseView five = report(yi, Channel.QR_CODE, ReportKind.COMPLAINT, at(3, 10, 9), "光明路1号", null, null);
 		closeAndRate(five, at(3, 10, 9), Rating.SATISFIED, dispatcher, handler);
+		// a need residents raised on the community's page in March (the engagement module answers for the section)
+		jdbc.sql("""
+				INSERT INTO need (community_id, region_path, kind, source, content, status, received_at, updated_at)
+				VALUES (?, ?, 'NEED', 'QR_CODE', '希望小区门口增设非机动车充电棚', 'PENDING', ?, ?)""")
+			.params(jia.id(), jia.path(), at(3, 12, 10).toOffsetDateTime(), at(3, 12, 10).toOffsetDateTime())
+			.update();
 		move(ZonedDateTime.of(2025, 4, 5, 8, 0, 0, 0, SHANGHAI));
 		rollups.refresh();
 
@@ -160,7 +166,7 @@ class HealthReportTest extends OwnRegionsTest {
 			.contains("80.0 %")
 			.contains("偏弱")
 			.contains("本月居民建议 1 件")
-			.contains("居民需求：暂未接入需求征集数据");
+			.contains("· 【需求·待研判】希望小区门口增设非机动车充电棚");
 		assertThat(count(text, "偏弱")).isEqualTo(2);
 
 		// the street compares with its district and holds both communities' cases
