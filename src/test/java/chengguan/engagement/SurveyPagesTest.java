@@ -233,8 +233,11 @@ class SurveyPagesTest {
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsByteArray();
 		BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+		// the PNG is the bare code: reading it as such does not depend on finding it in a scene
 		String decoded = new QRCodeReader()
-			.decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
+			.decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+					java.util.Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE, Boolean.TRUE,
+							com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE))
 			.getText();
 		assertThat(decoded).endsWith("/s/" + survey.code() + "/" + DEREN);
 		byte[] pdf = mvc.perform(get(location + "/communities/" + DEREN + "/poster.pdf").with(accounts.as("dispatcher")))
