@@ -1,22 +1,13 @@
 package chengguan.engagement;
 
-import java.util.regex.Pattern;
-
 import chengguan.platform.web.InvalidRequestException;
+import chengguan.platform.web.TypedText;
 
 /**
  * The checks on what residents type into the public pages (suggestions, needs and event sign-ups): lengths, phone
  * shape, and text with control characters removed. Each refusal names its reason in Chinese.
  */
 final class NeedSubmissionRules {
-
-	private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
-
-	private static final Pattern LANDLINE = Pattern.compile("0\\d{9,11}");
-
-	private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{8,64}");
-
-	private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
 
 	private NeedSubmissionRules() {
 	}
@@ -39,37 +30,16 @@ final class NeedSubmissionRules {
 		return value;
 	}
 
-	/** A mobile (13800000001) or a landline with area code (0632-1234567); spaces and dashes are dropped. */
 	static String phone(String text) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		String digits = text.replaceAll("[\\s-]", "");
-		if (digits.startsWith("+86")) {
-			digits = digits.substring(3);
-		}
-		if (!MOBILE.matcher(digits).matches() && !LANDLINE.matcher(digits).matches()) {
-			throw new InvalidRequestException("need.phone.invalid");
-		}
-		return digits;
+		return TypedText.phone(text, true, "need.phone.invalid");
 	}
 
 	static String idempotencyKey(String key) {
-		if (key == null || key.isBlank()) {
-			return null;
-		}
-		if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
-			throw new InvalidRequestException("need.idempotencyKey.invalid");
-		}
-		return key;
+		return TypedText.idempotencyKey(key, "need.idempotencyKey.invalid");
 	}
 
 	static String clean(String text) {
-		if (text == null) {
-			return null;
-		}
-		String value = CONTROL.matcher(text.replace("\r\n", "\n")).replaceAll("").strip();
-		return value.isEmpty() ? null : value;
+		return TypedText.clean(text);
 	}
 
 }

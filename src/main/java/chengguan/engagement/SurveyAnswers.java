@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +20,7 @@ import chengguan.platform.ratelimit.RateLimit;
 import chengguan.platform.ratelimit.RateLimiter;
 import chengguan.platform.web.ConflictException;
 import chengguan.platform.web.InvalidRequestException;
+import chengguan.platform.web.TypedText;
 import chengguan.platform.web.NotFoundException;
 import chengguan.platform.web.TooManyRequestsException;
 
@@ -36,8 +36,6 @@ public class SurveyAnswers {
 	private static final Logger log = LoggerFactory.getLogger(SurveyAnswers.class);
 
 	public static final int MAX_TEXT = 500;
-
-	private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
 
 	private final Surveys surveys;
 
@@ -193,13 +191,8 @@ public class SurveyAnswers {
 		return text;
 	}
 
-	/** Control characters go (they break exports and can hide text); line breaks and tabs stay. */
 	private static String clean(String value) {
-		if (value == null) {
-			return null;
-		}
-		String cleaned = CONTROL.matcher(value.replace("\r\n", "\n")).replaceAll("").strip();
-		return cleaned.isEmpty() ? null : cleaned;
+		return TypedText.clean(value);
 	}
 
 	private void requireWithinLimit(String bucket, RateLimit limit) {

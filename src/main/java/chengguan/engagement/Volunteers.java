@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +39,7 @@ import chengguan.platform.security.ScopeGuard;
 import chengguan.platform.security.StaffPrincipal;
 import chengguan.platform.web.ConflictException;
 import chengguan.platform.web.InvalidRequestException;
+import chengguan.platform.web.TypedText;
 import chengguan.platform.web.NotFoundException;
 import chengguan.platform.web.TooManyRequestsException;
 
@@ -63,11 +63,6 @@ public class Volunteers {
 	static final int MAX_AVAILABILITY = 200;
 
 	static final int MAX_REASON = 500;
-
-	/** Mainland mobile numbers only: the community calls and texts volunteers. */
-	private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
-
-	private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
 
 	private static final String COLUMNS = """
 			id, community_id, region_path, name, phone, kind, skills, availability, registered_at, status,
@@ -312,19 +307,15 @@ public class Volunteers {
 				rs.getString("decided_by"), instant(rs, "decided_at"), rs.getLong("version"));
 	}
 
-	/** Spaces and dashes dropped, +86 removed: the shape intake stores reporters' phones in. */
+	/**
+	 * Mainland mobile numbers only (the community calls and texts volunteers), in the shape intake stores reporters'
+	 * phones in.
+	 */
 	static String mobile(String text) {
 		if (text == null || text.isBlank()) {
 			throw new InvalidRequestException("volunteer.phone.required");
 		}
-		String digits = text.replaceAll("[\\s-]", "");
-		if (digits.startsWith("+86")) {
-			digits = digits.substring(3);
-		}
-		if (!MOBILE.matcher(digits).matches()) {
-			throw new InvalidRequestException("volunteer.phone.invalid");
-		}
-		return digits;
+		return TypedText.phone(text, false, "volunteer.phone.invalid");
 	}
 
 	static String required(String text, int maxLength, String missingCode, String tooLongCode) {
@@ -346,13 +337,8 @@ public class Volunteers {
 		return value;
 	}
 
-	/** Control characters removed (line breaks and tabs kept), trimmed; blank becomes null. */
 	static String clean(String text) {
-		if (text == null) {
-			return null;
-		}
-		String value = CONTROL.matcher(text.replace("\r\n", "\n")).replaceAll("").strip();
-		return value.isEmpty() ? null : value;
+		return TypedText.clean(text);
 	}
 
 }

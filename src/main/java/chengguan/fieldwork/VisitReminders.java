@@ -46,8 +46,6 @@ public class VisitReminders {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日");
 
-	private static final DataScope EVERYWHERE = new DataScope(0, "/", "全部");
-
 	private final VisitComplianceReport report;
 
 	private final Notifications notifications;
@@ -86,7 +84,7 @@ public class VisitReminders {
 		LocalDate firstOfMonth = today.withDayOfMonth(1);
 		LocalDate from = monday.isBefore(firstOfMonth) ? monday : firstOfMonth;
 		int sent = 0;
-		for (VisitComplianceReport.Row row : report.report(EVERYWHERE, from, today)) {
+		for (VisitComplianceReport.Row row : report.report(DataScope.EVERYWHERE, from, today)) {
 			if (row.rule().isEmpty() || row.duty().staffPhone() == null || row.duty().staffPhone().isBlank()) {
 				continue;
 			}

@@ -2,9 +2,9 @@ package chengguan.intake;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.regex.Pattern;
 
 import chengguan.platform.web.InvalidRequestException;
+import chengguan.platform.web.TypedText;
 
 /**
  * The checks every submission passes, whatever the channel: lengths, phone shape, a position inside China, and text
@@ -17,14 +17,6 @@ final class SubmissionRules {
 	static final int MAX_ADDRESS_LENGTH = 200;
 
 	static final int MAX_NAME_LENGTH = 32;
-
-	private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
-
-	private static final Pattern LANDLINE = Pattern.compile("0\\d{9,11}");
-
-	private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{8,64}");
-
-	private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
 
 	private SubmissionRules() {
 	}
@@ -56,29 +48,12 @@ final class SubmissionRules {
 		return value;
 	}
 
-	/** A mobile (13800000001) or a landline with area code (0632-1234567); spaces and dashes are dropped. */
 	static String phone(String text) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		String digits = text.replaceAll("[\\s-]", "");
-		if (digits.startsWith("+86")) {
-			digits = digits.substring(3);
-		}
-		if (!MOBILE.matcher(digits).matches() && !LANDLINE.matcher(digits).matches()) {
-			throw new InvalidRequestException("report.phone.invalid");
-		}
-		return digits;
+		return TypedText.phone(text, true, "report.phone.invalid");
 	}
 
 	static String idempotencyKey(String key) {
-		if (key == null || key.isBlank()) {
-			return null;
-		}
-		if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
-			throw new InvalidRequestException("report.idempotencyKey.invalid");
-		}
-		return key;
+		return TypedText.idempotencyKey(key, "report.idempotencyKey.invalid");
 	}
 
 	/** Both or neither, rounded to 6 decimals (about 0.1 m), and inside China's bounding box. */
@@ -105,11 +80,7 @@ final class SubmissionRules {
 	}
 
 	private static String clean(String text) {
-		if (text == null) {
-			return null;
-		}
-		String value = CONTROL.matcher(text.replace("\r\n", "\n")).replaceAll("").strip();
-		return value.isEmpty() ? null : value;
+		return TypedText.clean(text);
 	}
 
 }

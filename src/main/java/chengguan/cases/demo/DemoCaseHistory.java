@@ -37,6 +37,7 @@ import chengguan.organization.RosterService;
 import chengguan.organization.UnitView;
 import chengguan.platform.PlatformProperties;
 import chengguan.platform.RewindableClock;
+import chengguan.platform.security.ActingStaff;
 import chengguan.platform.security.DataScope;
 import chengguan.platform.security.Role;
 import chengguan.platform.security.StaffPrincipal;
@@ -105,7 +106,8 @@ class DemoCaseHistory implements ApplicationRunner {
 			return;
 		}
 		Random random = new Random(2026);
-		StaffPrincipal office = new Office();
+		StaffPrincipal office = new ActingStaff("dispatcher", "指挥中心", Set.of(Role.DISPATCHER, Role.ADMIN),
+				DataScope.EVERYWHERE, null, null);
 		LocalDate today = LocalDate.ofInstant(clock.instant(), platform.timeZone());
 		int played = 0;
 		for (int i = 0; i < CASES; i++) {
@@ -179,36 +181,6 @@ class DemoCaseHistory implements ApplicationRunner {
 	private static BigDecimal jitter(BigDecimal value, Random random) {
 		return value == null ? null
 				: value.add(BigDecimal.valueOf((random.nextDouble() - 0.5) * 0.012)).setScale(6, RoundingMode.HALF_UP);
-	}
-
-	/** The command centre working the cases, before anyone has signed in. */
-	private static final class Office implements StaffPrincipal {
-
-		@Override
-		public long userId() {
-			return 0;
-		}
-
-		@Override
-		public String username() {
-			return "dispatcher";
-		}
-
-		@Override
-		public String displayName() {
-			return "指挥中心";
-		}
-
-		@Override
-		public Set<Role> roles() {
-			return Set.of(Role.DISPATCHER, Role.ADMIN);
-		}
-
-		@Override
-		public DataScope scope() {
-			return new DataScope(0, "/", "全部");
-		}
-
 	}
 
 }

@@ -37,6 +37,7 @@ import chengguan.organization.RegionView;
 import chengguan.organization.RosterQuery;
 import chengguan.organization.RosterService;
 import chengguan.organization.StaffRow;
+import chengguan.platform.security.ActingStaff;
 import chengguan.platform.security.DataScope;
 import chengguan.platform.security.Role;
 import chengguan.platform.security.StaffPrincipal;
@@ -93,7 +94,8 @@ class DemoNeedsEventsAndMeetings implements ApplicationRunner {
 		if (liaison == null) {
 			return;
 		}
-		StaffPrincipal zhangWei = new DemoLiaison(liaison, everywhere);
+		StaffPrincipal zhangWei = new ActingStaff("demo", liaison.name(), Set.of(Role.LIAISON), everywhere,
+				liaison.id(), liaison.unitId());
 		LocalDate today = needs.today();
 
 		needs.submitFromResident(new SuggestionSubmission(DEREN, NeedKind.SUGGESTION,
@@ -142,41 +144,6 @@ class DemoNeedsEventsAndMeetings implements ApplicationRunner {
 				"居民议事会：上月议定事项回头看", today.minusDays(1), "德仁社区议事厅", "1. 上月议定事项跟进\n2. 大件垃圾清运时间", null,
 				table), zhangWei);
 		log.info("Demo data: 德仁社区 needs list, two events, two deliberation meetings");
-	}
-
-	/** 张伟, the 兴仁 liaison, as a signed-in principal would carry him. */
-	private record DemoLiaison(StaffRow staff, DataScope scope) implements StaffPrincipal {
-
-		@Override
-		public long userId() {
-			return 0;
-		}
-
-		@Override
-		public String username() {
-			return "demo";
-		}
-
-		@Override
-		public String displayName() {
-			return staff.name();
-		}
-
-		@Override
-		public Set<Role> roles() {
-			return Set.of(Role.LIAISON);
-		}
-
-		@Override
-		public Long unitId() {
-			return staff.unitId();
-		}
-
-		@Override
-		public Long staffId() {
-			return staff.id();
-		}
-
 	}
 
 }

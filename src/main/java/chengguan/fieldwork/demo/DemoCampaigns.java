@@ -27,6 +27,7 @@ import chengguan.organization.RegionView;
 import chengguan.organization.RosterQuery;
 import chengguan.organization.RosterService;
 import chengguan.organization.StaffRow;
+import chengguan.platform.security.ActingStaff;
 import chengguan.platform.security.DataScope;
 import chengguan.platform.security.Role;
 import chengguan.platform.security.StaffPrincipal;
@@ -100,44 +101,10 @@ class DemoCampaigns implements ApplicationRunner {
 					LocalTime.of(patrol.startHour(), 0), LocalTime.of(patrol.startHour() + patrol.hours(), 0),
 					Set.of(WorkItem.PATROL, WorkItem.SPECIAL_INSPECTION), patrol.done(), patrol.finding(),
 					patrol.findingCategory(), List.of(new Participant(Participant.Role.STAFF, liaison.id(), null, null)),
-					null, null, null, campaign.id()), new Liaison(liaison, everywhere));
+					null, null, null, campaign.id()), new ActingStaff("demo", liaison.name(),
+							Set.of(Role.LIAISON), everywhere, liaison.id(), liaison.unitId()));
 		}
 		log.info("Demo data: campaign {} with {} linked patrols", campaign.name(), PATROLS.size());
-	}
-
-	/** The liaison as a signed-in principal would carry them, for recording their patrols. */
-	private record Liaison(StaffRow staff, DataScope scope) implements StaffPrincipal {
-
-		@Override
-		public long userId() {
-			return 0;
-		}
-
-		@Override
-		public String username() {
-			return "demo";
-		}
-
-		@Override
-		public String displayName() {
-			return staff.name();
-		}
-
-		@Override
-		public Set<Role> roles() {
-			return Set.of(Role.LIAISON);
-		}
-
-		@Override
-		public Long unitId() {
-			return staff.unitId();
-		}
-
-		@Override
-		public Long staffId() {
-			return staff.id();
-		}
-
 	}
 
 }

@@ -37,6 +37,7 @@ import chengguan.organization.RosterService;
 import chengguan.organization.StaffView;
 import chengguan.organization.VisitDuty;
 import chengguan.platform.PlatformProperties;
+import chengguan.platform.security.ActingStaff;
 import chengguan.platform.security.DataScope;
 import chengguan.platform.security.Role;
 import chengguan.platform.security.StaffPrincipal;
@@ -54,8 +55,6 @@ import static chengguan.platform.persistence.DbTime.utc;
 class DemoFieldwork implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoFieldwork.class);
-
-	private static final DataScope EVERYWHERE = new DataScope(0, "/", "全部");
 
 	/** The demo accounts linked to liaisons, by the liaison's phone, so their own logs show on their pages. */
 	private static final Map<String, String> USERNAMES = Map.of("13800003001", "xingren", "13800003002", "xingcheng");
@@ -116,7 +115,7 @@ class DemoFieldwork implements ApplicationRunner {
 		int recorded = 0;
 		Long submittingUnit = null;
 		int communityIndex = 0;
-		for (VisitDuty duty : assignments.visitDuties(EVERYWHERE)) {
+		for (VisitDuty duty : assignments.visitDuties(DataScope.EVERYWHERE)) {
 			if (duty.responsible()) {
 				continue;
 			}
@@ -171,24 +170,8 @@ class DemoFieldwork implements ApplicationRunner {
 	}
 
 	private static StaffPrincipal liaison(StaffView staff, VisitDuty duty) {
-		return new DemoPrincipal(USERNAMES.getOrDefault(duty.staffPhone(), "demo"), staff.name(), Set.of(Role.LIAISON),
-				staff.id(), staff.unitId());
-	}
-
-	/** Somebody for the services to check, before anyone has signed in. */
-	private record DemoPrincipal(String username, String displayName, Set<Role> roles, Long staffId, Long unitId)
-			implements StaffPrincipal {
-
-		@Override
-		public long userId() {
-			return 0;
-		}
-
-		@Override
-		public DataScope scope() {
-			return EVERYWHERE;
-		}
-
+		return new ActingStaff(USERNAMES.getOrDefault(duty.staffPhone(), "demo"), staff.name(), Set.of(Role.LIAISON),
+				DataScope.EVERYWHERE, staff.id(), staff.unitId());
 	}
 
 }

@@ -8,6 +8,9 @@ import java.io.Serializable;
  */
 public record DataScope(long homeRegionId, String homeRegionPath, String homeRegionName) implements Serializable {
 
+	/** Everything under every root: for jobs and set-up that act for the whole platform. */
+	public static final DataScope EVERYWHERE = new DataScope(0, "/", "全部");
+
 	public DataScope {
 		if (homeRegionPath == null || !homeRegionPath.startsWith("/") || !homeRegionPath.endsWith("/")) {
 			throw new IllegalArgumentException("A region path looks like /1/2/, not " + homeRegionPath);
