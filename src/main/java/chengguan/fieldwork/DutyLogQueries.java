@@ -2,9 +2,12 @@ package chengguan.fieldwork;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -39,7 +42,7 @@ public class DutyLogQueries {
 
 	@Transactional(readOnly = true)
 	public List<LogRow> list(DataScope scope, LocalDate from, LocalDate to, Long communityId, String createdBy) {
-		return jdbc.sql("""
+		List<LogRow> rows = jdbc.sql("""
 				SELECT l.id, l.log_date, l.start_time, l.end_time, c.name, l.work_items, l.what_was_done, l.findings,
 				       l.checkin_distance_m, l.far_from_community, l.finding_report_id, l.created_by, l.photo_ids
 				FROM duty_log l JOIN region c ON c.id = l.community_id
@@ -55,19 +58,22 @@ public class DutyLogQueries {
 					rs.getString(7), rs.getString(8), null, (Integer) rs.getObject(9, Integer.class), rs.getBoolean(10),
 					(Long) rs.getObject(11, Long.class), rs.getString(12),
 					rs.getString(13) == null ? List.of() : List.of(rs.getString(13).split(","))))
-			.list()
-			.stream()
+			.list();
+		// the participants of all listed logs in one query, not one per log
+		Map<Long, List<String>> people = new HashMap<>();
+		if (!rows.isEmpty()) {
+			jdbc.sql("SELECT log_id, name FROM duty_log_participant WHERE log_id IN (:ids) ORDER BY log_id, position")
+				.param("ids", rows.stream().map(LogRow::id).toList())
+				.query(rs -> {
+					people.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getString(2));
+				});
+		}
+		return rows.stream()
 			.map(row -> new LogRow(row.id(), row.date(), row.start(), row.end(), row.communityName(), row.items(),
-					row.whatWasDone(), row.findings(), people(row.id()), row.checkinDistanceMeters(),
-					row.farFromCommunity(), row.findingReportId(), row.createdBy(), row.photoIds()))
+					row.whatWasDone(), row.findings(), String.join("、", people.getOrDefault(row.id(), List.of())),
+					row.checkinDistanceMeters(), row.farFromCommunity(), row.findingReportId(), row.createdBy(),
+					row.photoIds()))
 			.toList();
-	}
-
-	private String people(long logId) {
-		return String.join("、", jdbc.sql("SELECT name FROM duty_log_participant WHERE log_id = ? ORDER BY position")
-			.param(logId)
-			.query(String.class)
-			.list());
 	}
 
 }

@@ -1,12 +1,10 @@
 package chengguan.fieldwork;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -75,7 +73,6 @@ public class DutyLogs {
 
 	private final Clock clock;
 
-	private final VisitRules rules;
 
 	private final Campaigns campaigns;
 
@@ -84,11 +81,10 @@ public class DutyLogs {
 	private final FileStorage files;
 
 	DutyLogs(JdbcClient jdbc, RegionService regions, RosterService roster, IntakeService intake, ScopeGuard scopeGuard,
-			MessageSource messages, PlatformProperties platform, Settings settings, Clock clock, VisitRules rules,
+			MessageSource messages, PlatformProperties platform, Settings settings, Clock clock,
 			Campaigns campaigns, ImageNormalizer images, FileStorage files) {
 		this.images = images;
 		this.files = files;
-		this.rules = rules;
 		this.campaigns = campaigns;
 		this.jdbc = jdbc;
 		this.regions = regions;
@@ -232,30 +228,35 @@ public class DutyLogs {
 	/** The month's visits of a unit for the 附件2 ledger, in time order. */
 	@Transactional(readOnly = true)
 	public Iterator<LedgerWorkbook.Entry> ledgerEntries(long unitId, YearMonth month) {
-		record Log(long id, LocalDate date, java.time.LocalTime start, java.time.LocalTime end, long communityId,
+		record Log(long id, LocalDate date, java.time.LocalTime start, java.time.LocalTime end, String communityName,
 				String items, String done) {
 		}
 		List<Log> logs = jdbc.sql("""
-				SELECT id, log_date, start_time, end_time, community_id, work_items, what_was_done FROM duty_log
-				WHERE unit_id = ? AND log_date BETWEEN ? AND ? ORDER BY log_date, start_time, id""")
+				SELECT l.id, l.log_date, l.start_time, l.end_time, c.name, l.work_items, l.what_was_done
+				FROM duty_log l JOIN region c ON c.id = l.community_id
+				WHERE l.unit_id = ? AND l.log_date BETWEEN ? AND ? ORDER BY l.log_date, l.start_time, l.id""")
 			.params(unitId, month.atDay(1), month.atEndOfMonth())
 			.query((rs, n) -> new Log(rs.getLong(1), rs.getObject(2, LocalDate.class),
-					rs.getObject(3, java.time.LocalTime.class), rs.getObject(4, java.time.LocalTime.class), rs.getLong(5),
-					rs.getString(6), rs.getString(7)))
+					rs.getObject(3, java.time.LocalTime.class), rs.getObject(4, java.time.LocalTime.class),
+					rs.getString(5), rs.getString(6), rs.getString(7)))
 			.list();
-		Map<Long, String> communityNames = new LinkedHashMap<>();
+		// everyone on the month's visits in one query, not one per visit
+		Map<Long, List<String[]>> peopleByLog = new java.util.HashMap<>();
+		jdbc.sql("""
+				SELECT p.log_id, p.role, p.name, p.phone FROM duty_log_participant p JOIN duty_log l ON l.id = p.log_id
+				WHERE l.unit_id = ? AND l.log_date BETWEEN ? AND ? ORDER BY p.log_id, p.position""")
+			.params(unitId, month.atDay(1), month.atEndOfMonth())
+			.query(rs -> {
+				peopleByLog.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+					.add(new String[] { rs.getString(2), rs.getString(3), rs.getString(4) });
+			});
 		List<LedgerWorkbook.Entry> entries = new ArrayList<>(logs.size());
 		for (Log log : logs) {
-			List<String[]> people = jdbc.sql("SELECT role, name, phone FROM duty_log_participant WHERE log_id = ? ORDER BY position")
-				.param(log.id())
-				.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
-				.list();
+			List<String[]> people = peopleByLog.getOrDefault(log.id(), List.of());
 			String items = java.util.Arrays.stream(log.items().split(","))
 				.map(item -> messages.getMessage("work.item." + item, null, item, LocaleContextHolder.getLocale()))
 				.collect(Collectors.joining("、"));
-			entries.add(new LedgerWorkbook.Entry(log.date(), log.start(), log.end(),
-					communityNames.computeIfAbsent(log.communityId(),
-							id -> regions.find(id).map(RegionView::name).orElseThrow(NotFoundException::new)),
+			entries.add(new LedgerWorkbook.Entry(log.date(), log.start(), log.end(), log.communityName(),
 					items + "：" + log.done(), people(people, "STAFF"), people(people, "COMMUNITY_CONTACT")));
 		}
 		return entries.iterator();
@@ -268,24 +269,8 @@ public class DutyLogs {
 			.collect(Collectors.joining("；"));
 	}
 
-	/** How a staff member's visits to a community in a range measure up to the rule that applies there. */
-	@Transactional(readOnly = true)
-	public java.util.Optional<VisitCompliance.Result> compliance(long staffId, long communityId, LocalDate from,
-			LocalDate to) {
-		return rules.applying(communityId).map(rule -> VisitCompliance.evaluate(rule, jdbc.sql("""
-				SELECT l.log_date, l.start_time, l.end_time FROM duty_log l
-				JOIN duty_log_participant p ON p.log_id = l.id
-				WHERE p.staff_id = ? AND l.community_id = ? AND l.log_date BETWEEN ? AND ?""")
-			.params(staffId, communityId, from, to)
-			.query((rs, n) -> new VisitCompliance.Visit(rs.getObject(1, LocalDate.class),
-					(int) Duration.between(rs.getObject(2, java.time.LocalTime.class),
-							rs.getObject(3, java.time.LocalTime.class)).toMinutes()))
-			.list(), from, to));
-	}
-
 	private static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
-
 
 }

@@ -22,9 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import chengguan.organization.AssignmentService;
 import chengguan.organization.RosterService;
-import chengguan.organization.StaffView;
 import chengguan.organization.UnitView;
-import chengguan.organization.VisitDuty;
 import chengguan.platform.PlatformProperties;
 import chengguan.platform.audit.AuditAction;
 import chengguan.platform.audit.AuditLog;
@@ -215,40 +213,51 @@ public class LedgerSubmissions {
 	 */
 	@Transactional(readOnly = true)
 	public List<LedgerStatus> statuses(YearMonth month, DataScope scope) {
-		Set<Long> owing = new LinkedHashSet<>();
-		Map<Long, Long> unitOfStaff = new HashMap<>();
-		for (VisitDuty duty : assignments.visitDuties(scope)) {
-			Long unitId = unitOfStaff.computeIfAbsent(duty.staffId(),
-					staffId -> roster.findStaff(staffId).map(StaffView::unitId).orElse(null));
-			if (unitId != null) {
-				owing.add(unitId);
-			}
-		}
-		owing.addAll(jdbc.sql("SELECT DISTINCT unit_id FROM duty_log WHERE unit_id IS NOT NULL AND region_path LIKE ?"
-				+ " AND log_date BETWEEN ? AND ?")
+		// the month's entries and submissions of every unit in one query each, not two per unit
+		Map<Long, Integer> entries = new HashMap<>();
+		jdbc.sql("""
+				SELECT unit_id, COUNT(*) FROM duty_log
+				WHERE unit_id IS NOT NULL AND region_path LIKE ? AND log_date BETWEEN ? AND ? GROUP BY unit_id""")
 			.params(scope.pathPattern(), month.atDay(1), month.atEndOfMonth())
-			.query(Long.class)
-			.list());
+			.query(rs -> {
+				entries.put(rs.getLong(1), rs.getInt(2));
+			});
+		Map<Long, Submission> submissions = new HashMap<>();
+		jdbc.sql("SELECT unit_id, " + SUBMISSION_COLUMNS + " FROM ledger_submission WHERE ledger_month = ?")
+			.param(month.atDay(1))
+			.query(rs -> {
+				submissions.put(rs.getLong(1), submission(rs, 2));
+			});
+		Set<Long> owing = new LinkedHashSet<>(entries.keySet());
+		assignments.visitDuties(scope).forEach(duty -> owing.add(duty.staffUnitId()));
 		List<LedgerStatus> statuses = new ArrayList<>();
 		for (UnitView unit : roster.visibleUnits(scope)) {
 			if (owing.contains(unit.id()) && scope.covers(unit.regionPath())) {
-				statuses.add(status(unit, month, entries(unit.id(), month)));
+				statuses.add(status(unit, month, entries.getOrDefault(unit.id(), 0),
+						Optional.ofNullable(submissions.get(unit.id()))));
 			}
 		}
 		return statuses;
 	}
 
+	private static final String SUBMISSION_COLUMNS = "submitted_at, submitted_by, entries, resubmitted_at";
+
+	private static Submission submission(java.sql.ResultSet rs, int first) throws java.sql.SQLException {
+		return new Submission(rs.getObject(first, java.time.OffsetDateTime.class).toInstant(), rs.getString(first + 1),
+				rs.getInt(first + 2), Optional.ofNullable(rs.getObject(first + 3, java.time.OffsetDateTime.class))
+					.map(java.time.OffsetDateTime::toInstant)
+					.orElse(null));
+	}
+
 	private LedgerStatus status(UnitView unit, YearMonth month, int entries) {
-		Optional<Submission> submission = jdbc.sql("""
-				SELECT submitted_at, submitted_by, entries, resubmitted_at FROM ledger_submission
-				WHERE unit_id = ? AND ledger_month = ?""")
+		return status(unit, month, entries, jdbc
+			.sql("SELECT " + SUBMISSION_COLUMNS + " FROM ledger_submission WHERE unit_id = ? AND ledger_month = ?")
 			.params(unit.id(), month.atDay(1))
-			.query((rs, n) -> new Submission(rs.getObject(1, java.time.OffsetDateTime.class).toInstant(),
-					rs.getString(2), rs.getInt(3),
-					Optional.ofNullable(rs.getObject(4, java.time.OffsetDateTime.class))
-						.map(java.time.OffsetDateTime::toInstant)
-						.orElse(null)))
-			.optional();
+			.query((rs, n) -> submission(rs, 1))
+			.optional());
+	}
+
+	private LedgerStatus status(UnitView unit, YearMonth month, int entries, Optional<Submission> submission) {
 		Instant deadline = ZonedDateTime.of(dueDate(month).plusDays(1).atStartOfDay(), platform.timeZone()).toInstant();
 		State state;
 		if (submission.isPresent()) {

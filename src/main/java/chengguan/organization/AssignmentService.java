@@ -77,7 +77,7 @@ public class AssignmentService {
 	@Transactional(readOnly = true)
 	public List<VisitDuty> visitDuties(DataScope scope) {
 		return jdbc.sql("""
-				SELECT c.id, c.name, c.path, st.name, s.id, s.name, s.phone, d.responsible
+				SELECT c.id, c.name, c.path, st.name, s.id, s.name, s.phone, s.unit_id, d.responsible
 				FROM (SELECT community_id, responsible_staff_id AS staff_id, TRUE AS responsible
 				      FROM community_assignment WHERE responsible_staff_id IS NOT NULL
 				      UNION
@@ -89,7 +89,7 @@ public class AssignmentService {
 				ORDER BY st.sort_order, st.id, c.sort_order, c.id, d.responsible DESC, s.name""")
 			.param(scope.pathPattern())
 			.query((rs, row) -> new VisitDuty(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getLong(5), rs.getString(6), rs.getString(7), rs.getBoolean(8)))
+					rs.getLong(5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getBoolean(9)))
 			.list();
 	}
 
