@@ -3,7 +3,6 @@ package chengguan.fieldwork;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -234,7 +233,14 @@ class PropertyPagesTest {
 		mvc.perform(post("/fieldwork/property/companies").param("name", "联络员不能登记")
 			.with(accounts.as("xingren")).with(csrf()))
 			.andExpect(status().isForbidden());
-		assertThat(List.of(companies.overview(accounts.principal("dispatcher")))).isNotEmpty();
+		// the office sees the new company in its overview with the compound it took over; another street does not
+		assertThat(companies.overview(accounts.principal("dispatcher")))
+			.filteredOn(overview -> overview.company().name().equals(name))
+			.singleElement()
+			.satisfies(overview -> assertThat(overview.compounds()).extracting(CompoundManagement::compoundId)
+				.containsExactly(another.id()));
+		assertThat(companies.overview(accounts.principal("xingcheng")))
+			.noneMatch(overview -> overview.company().name().equals(name));
 	}
 
 }
