@@ -135,8 +135,8 @@ public class CaseService {
 	/** A merged report's case is handled as part of the primary's case. */
 	@EventListener
 	void merged(ReportMerged merged) {
-		CaseView duplicate = forReport(merged.duplicateReportId()).orElseThrow();
-		CaseView primary = forReport(merged.primaryReportId()).orElseThrow();
+		CaseView duplicate = caseOfReport(merged.duplicateReportId()).orElseThrow();
+		CaseView primary = caseOfReport(merged.primaryReportId()).orElseThrow();
 		if (CaseAction.MERGE.allowedFrom(duplicate.state())) {
 			transition(duplicate, CaseAction.MERGE, duplicate.version(), "并入案件 " + primary.trackingCode(), null,
 					primary.id(), merged.mergedBy());
@@ -149,7 +149,7 @@ public class CaseService {
 	/** The reporter's 回访评价: satisfied closes the case for good (销号), not satisfied sends it back (返工). */
 	@EventListener
 	void rated(ReportRated rated) {
-		CaseView ofReport = forReport(rated.reportId()).orElseThrow();
+		CaseView ofReport = caseOfReport(rated.reportId()).orElseThrow();
 		CaseView target = ofReport.mergedIntoId() == null ? ofReport : load(ofReport.mergedIntoId());
 		if (target.state() != CaseState.CLOSED) {
 			return; // another reporter of the same merged problem rated first
@@ -394,8 +394,16 @@ public class CaseService {
 		return files.load(fileId).orElseThrow(NotFoundException::new);
 	}
 
+	/** The case a report became, for someone who may see the case (refused like {@link #get} otherwise). */
 	@Transactional(readOnly = true)
-	public Optional<CaseView> forReport(long reportId) {
+	public Optional<CaseView> forReport(long reportId, StaffPrincipal who) {
+		Optional<CaseView> found = caseOfReport(reportId);
+		found.ifPresent(view -> scopeGuard.requireCovers(who, view.regionPath(), "case", view.id()));
+		return found;
+	}
+
+	/** Unchecked: only for reacting to intake's events, which act for the whole platform. */
+	private Optional<CaseView> caseOfReport(long reportId) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM case_file WHERE report_id = ?").param(reportId)
 			.query((rs, n) -> view(rs)).optional();
 	}

@@ -352,8 +352,8 @@ public class Needs {
 
 	/** The case a promoted need became, to show where it stands. */
 	@Transactional(readOnly = true)
-	public Optional<CaseView> caseOf(Need need) {
-		return need.reportId() == null ? Optional.empty() : cases.forReport(need.reportId());
+	public Optional<CaseView> caseOf(Need need, StaffPrincipal who) {
+		return need.reportId() == null ? Optional.empty() : cases.forReport(need.reportId(), who);
 	}
 
 	private Map<Long, String> communityNames(StaffPrincipal who) {

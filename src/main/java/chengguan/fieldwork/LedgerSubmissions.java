@@ -28,6 +28,7 @@ import chengguan.platform.audit.AuditAction;
 import chengguan.platform.audit.AuditLog;
 import chengguan.platform.security.DataScope;
 import chengguan.platform.security.Role;
+import chengguan.platform.security.ScopeGuard;
 import chengguan.platform.security.StaffPrincipal;
 import chengguan.platform.storage.FileStorage;
 import chengguan.platform.storage.StoredFile;
@@ -103,8 +104,11 @@ public class LedgerSubmissions {
 
 	private final Clock clock;
 
+	private final ScopeGuard scopeGuard;
+
 	LedgerSubmissions(JdbcClient jdbc, DutyLogs logs, RosterService roster, AssignmentService assignments,
-			FileStorage files, AuditLog auditLog, PlatformProperties platform, Clock clock) {
+			FileStorage files, AuditLog auditLog, PlatformProperties platform, Clock clock, ScopeGuard scopeGuard) {
+		this.scopeGuard = scopeGuard;
 		this.jdbc = jdbc;
 		this.logs = logs;
 		this.roster = roster;
@@ -122,11 +126,29 @@ public class LedgerSubmissions {
 	/** The ledger as it stands now, from the logs, for a unit in the person's reach. */
 	@Transactional(readOnly = true)
 	public byte[] render(long unitId, YearMonth month, Format format, StaffPrincipal who) {
-		UnitView unit = roster.unit(unitId, who);
+		UnitView unit = readableLedger(unitId, month, who);
 		if (format == Format.PDF && entries(unitId, month) > MAX_PDF_ENTRIES) {
 			throw new InvalidRequestException("ledger.pdf.tooLong", MAX_PDF_ENTRIES);
 		}
 		return render(unit, month, format, who);
+	}
+
+	/**
+	 * A unit's ledger lists every community its people visited, so only someone whose scope holds the unit's whole
+	 * area may read it: the unit's own region and every community of its visits that month. Seeing a unit's name
+	 * (a community sees the 中队 and 科室 above it) is not enough — 德仁社区 must not read 兴仁中队's ledger.
+	 */
+	private UnitView readableLedger(long unitId, YearMonth month, StaffPrincipal who) {
+		UnitView unit = roster.unit(unitId, who);
+		scopeGuard.requireCovers(who, unit.regionPath(), "ledger", unitId);
+		jdbc.sql("""
+				SELECT region_path FROM duty_log WHERE unit_id = ? AND log_date BETWEEN ? AND ? AND region_path NOT LIKE ?
+				FETCH FIRST 1 ROWS ONLY""")
+			.params(unitId, month.atDay(1), month.atEndOfMonth(), who.scope().pathPattern())
+			.query(String.class)
+			.optional()
+			.ifPresent(outside -> scopeGuard.requireCovers(who, outside, "ledger", unitId));
+		return unit;
 	}
 
 	private byte[] render(UnitView unit, YearMonth month, Format format, StaffPrincipal who) {
@@ -197,7 +219,7 @@ public class LedgerSubmissions {
 	/** The submitted file, as it was when submitted. */
 	@Transactional(readOnly = true)
 	public Optional<StoredFile> submitted(long unitId, YearMonth month, Format format, StaffPrincipal who) {
-		roster.unit(unitId, who);
+		readableLedger(unitId, month, who);
 		return jdbc
 			.sql("SELECT " + (format == Format.PDF ? "pdf_file_id" : "xlsx_file_id")
 					+ " FROM ledger_submission WHERE unit_id = ? AND ledger_month = ?")

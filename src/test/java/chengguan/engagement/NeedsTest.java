@@ -108,10 +108,13 @@ class NeedsTest {
 		assertThat(report.description()).isEqualTo("3 号楼前烧烤摊油烟扰民，晚上十点后仍在经营");
 		assertThat(report.phone()).isEqualTo("13700001111");
 		assertThat(report.code()).isEqualTo(after.reportTrackingCode());
-		assertThat(needs.caseOf(after)).hasValueSatisfying(c -> {
+		assertThat(needs.caseOf(after, liaison)).hasValueSatisfying(c -> {
 			assertThat(c.trackingCode()).isEqualTo(after.reportTrackingCode());
 			assertThat(c.state()).isEqualTo(CaseState.PENDING);
 		});
+		// the case behind a need is shown only to someone who may see the case
+		assertThatThrownBy(() -> needs.caseOf(after, accounts.principal("xingcheng")))
+			.isInstanceOf(chengguan.platform.security.OutOfScopeException.class);
 
 		assertThatThrownBy(() -> needs.promoteToCase(id, after.version(), "E0101", ReportKind.COMPLAINT, liaison))
 			.isInstanceOf(InvalidRequestException.class)

@@ -164,4 +164,34 @@ class FieldworkPagesTest {
 			.andExpect(status().isNotFound());
 	}
 
+	@Test
+	void aCommunityCannotReadTheLedgerOfAUnitAboveItsOwnArea() throws Exception {
+		long squadron = accounts.principal("xingren").unitId();
+		long enforcement = jdbc.sql("SELECT id FROM org_unit WHERE name = '综合执法科'").query(Long.class).single();
+		clock.setTo(OffsetDateTime.parse("2025-05-06T09:00:00+08:00").toInstant());
+		mvc.perform(post("/fieldwork/ledgers/submit").param("unitId", Long.toString(squadron)).param("month", "2025-04")
+			.with(accounts.as("xingren")).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		for (long unit : new long[] { squadron, enforcement }) {
+			for (String path : new String[] { "/fieldwork/ledger.xlsx", "/fieldwork/ledger.pdf" }) {
+				mvc.perform(get(path).param("unitId", Long.toString(unit)).param("month", "2025-04")
+					.with(accounts.as("deren")))
+					.andExpect(status().isNotFound());
+			}
+			mvc.perform(get("/fieldwork/ledgers/submitted").param("unitId", Long.toString(unit))
+				.param("month", "2025-04").param("format", "PDF").with(accounts.as("deren")))
+				.andExpect(status().isNotFound());
+		}
+		// a street reads its own squadron's ledger, but not the district's 科室 that also visits other streets
+		mvc.perform(get("/fieldwork/ledger.xlsx").param("unitId", Long.toString(squadron)).param("month", "2025-04")
+			.with(accounts.as("xingren")))
+			.andExpect(status().isOk());
+		mvc.perform(get("/fieldwork/ledger.xlsx").param("unitId", Long.toString(enforcement)).param("month", "2025-04")
+			.with(accounts.as("xingren")))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/fieldwork/ledger.pdf").param("unitId", Long.toString(enforcement)).param("month", "2025-04")
+			.with(accounts.as("leader")))
+			.andExpect(status().isOk());
+	}
+
 }

@@ -128,7 +128,7 @@ class DemoCaseHistory implements ApplicationRunner {
 					"1390002" + String.format("%04d", i), List.of(), null, null,
 					channel == Channel.HOTLINE_12345 ? "DEMO-H-" + i : null, received);
 			long reportId = rewindable.at(received, () -> intake.importWorkOrder(submission, "demo").id());
-			play(rewindable, cases.forReport(reportId).orElseThrow(), category, received, daysAgo, random, office);
+			play(rewindable, cases.forReport(reportId, office).orElseThrow(), category, received, daysAgo, random, office);
 			played++;
 		}
 		log.info("Demo data: {} past cases played through the loop over the last year", played);

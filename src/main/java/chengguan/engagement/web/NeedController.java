@@ -95,12 +95,12 @@ class NeedController {
 
 	@GetMapping("/engagement/needs/{id}")
 	String need(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal me, Model model) {
-		return renderNeed(needs.get(id, me), model);
+		return renderNeed(needs.get(id, me), me, model);
 	}
 
-	private String renderNeed(Need need, Model model) {
+	private String renderNeed(Need need, StaffPrincipal me, Model model) {
 		model.addAttribute("need", need);
-		model.addAttribute("caseView", needs.caseOf(need).orElse(null));
+		model.addAttribute("caseView", needs.caseOf(need, me).orElse(null));
 		model.addAttribute("categories", categories.reportable());
 		model.addAttribute("reportKinds", ReportKind.values());
 		model.addAttribute("suggestedKind", need.kind() == NeedKind.SUGGESTION ? ReportKind.SUGGESTION : ReportKind.HELP);
@@ -144,7 +144,7 @@ class NeedController {
 			action.run();
 			redirect.addFlashAttribute("notice", notice);
 			return "redirect:/engagement/needs/" + id;
-		}, () -> renderNeed(before, model));
+		}, () -> renderNeed(before, me, model));
 	}
 
 	/** 一区一策: the community's needs with their measures, laid out for A4 paper. */
