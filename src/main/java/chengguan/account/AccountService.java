@@ -44,7 +44,7 @@ public class AccountService {
 
 	private final PasswordPolicy passwordPolicy;
 
-	private final LockoutPolicy lockoutPolicy;
+	private final SignInThrottle throttle;
 
 	private final InitialPasswords initialPasswords;
 
@@ -59,14 +59,14 @@ public class AccountService {
 	private final AccountUserDetailsService userDetails;
 
 	AccountService(AccountUserDetailsService userDetails, UserAccountRepository accounts, JdbcClient jdbc, PasswordEncoder passwordEncoder,
-			PasswordPolicy passwordPolicy, LockoutPolicy lockoutPolicy, InitialPasswords initialPasswords,
+			PasswordPolicy passwordPolicy, SignInThrottle throttle, InitialPasswords initialPasswords,
 			RegionService regions, ScopeGuard scopeGuard, AuditLog auditLog, Clock clock) {
 		this.userDetails = userDetails;
 		this.accounts = accounts;
 		this.jdbc = jdbc;
 		this.passwordEncoder = passwordEncoder;
 		this.passwordPolicy = passwordPolicy;
-		this.lockoutPolicy = lockoutPolicy;
+		this.throttle = throttle;
 		this.initialPasswords = initialPasswords;
 		this.regions = regions;
 		this.scopeGuard = scopeGuard;
@@ -85,17 +85,6 @@ public class AccountService {
 			account.recordSignIn(clock.instant());
 			accounts.save(account);
 		});
-	}
-
-	/** @return whether this failure left the account locked */
-	@Transactional
-	public boolean recordFailedSignIn(String username) {
-		Instant now = clock.instant();
-		return accounts.findByUsername(username).map(account -> {
-			account.recordFailedSignIn(now, lockoutPolicy);
-			accounts.save(account);
-			return account.isLockedAt(now);
-		}).orElse(false);
 	}
 
 	// ---- one's own password
@@ -184,17 +173,36 @@ public class AccountService {
 		String initial = initialPasswords.generate(INITIAL_PASSWORD_LENGTH);
 		account.resetPassword(passwordEncoder.encode(initial), clock.instant());
 		accounts.save(account);
+		throttle.clear(account.username());
 		auditLog.record(AuditAction.PASSWORD_RESET, "user", id, null);
 		return initial;
 	}
 
+	/** Lifts the sign-in blocks on this account from every address (an address's block over all names stays). */
 	@Transactional
 	public void unlock(long id, StaffPrincipal who) {
 		UserAccount account = accounts.findById(id).orElseThrow(NotFoundException::new);
 		requireRegionInScope(account.homeRegionId(), who);
-		account.unlock();
-		accounts.save(account);
-		auditLog.record(AuditAction.USER_UNLOCKED, "user", id, null);
+		int cleared = throttle.clear(account.username());
+		auditLog.record(AuditAction.USER_UNLOCKED, "user", id, "addresses=" + cleared);
+	}
+
+	/**
+	 * The same for tools without a signed-in person (the command line's {@code --unlock-user}): lifts the blocks
+	 * on this account name from every address and audits it under {@code actor}.
+	 *
+	 * @return false when there is no such account (nothing is changed then)
+	 */
+	@Transactional
+	public boolean unlock(String username, String actor) {
+		UserAccount account = accounts.findByUsername(username).orElse(null);
+		if (account == null) {
+			return false;
+		}
+		int cleared = throttle.clear(account.username());
+		auditLog.recordIndependently(actor, null, AuditAction.USER_UNLOCKED, "user", account.id(),
+				"addresses=" + cleared);
+		return true;
 	}
 
 	/** For set-up and demo data: an account whose owner already knows its password. */
@@ -229,9 +237,12 @@ public class AccountService {
 		}
 		List<Base> bases = jdbc.sql("""
 				SELECT a.id, a.username, a.display_name, a.home_region_id, r.name AS region_name, a.staff_id,
-				       a.enabled, a.locked_until, a.must_change_password, a.last_sign_in_at, a.version
+				       a.enabled, b.locked_until, a.must_change_password, a.last_sign_in_at, a.version
 				FROM user_account a JOIN region r ON r.id = a.home_region_id
+				LEFT JOIN (SELECT username, MAX(blocked_until) AS locked_until FROM sign_in_failure
+				           WHERE blocked_until > ? GROUP BY username) b ON b.username = LOWER(a.username)
 				WHERE\s""" + condition + " ORDER BY r.path, a.username")
+			.param(Timestamp.from(now))
 			.param(parameter)
 			.query((rs, row) -> new Base(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
 					rs.getLong("home_region_id"), rs.getString("region_name"),

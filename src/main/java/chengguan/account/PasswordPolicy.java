@@ -1,5 +1,6 @@
 package chengguan.account;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("chengguan.security.password")
 public record PasswordPolicy(int minLength, int maxLength, int minCharacterClasses, Duration maxAge) {
+
+	/** BCrypt reads at most 72 bytes: a longer password would be refused by the encoder (or, elsewhere, cut). */
+	public static final int MAX_BYTES = 72;
 
 	public PasswordPolicy {
 		minLength = minLength > 0 ? minLength : 8;
@@ -42,12 +46,18 @@ public record PasswordPolicy(int minLength, int maxLength, int minCharacterClass
 		if (length > maxLength) {
 			violations.add(new Violation("password.tooLong", maxLength));
 		}
+		else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+			violations.add(new Violation("password.tooManyBytes", MAX_BYTES));
+		}
 		if (characterClasses(password) < minCharacterClasses) {
 			violations.add(new Violation("password.tooSimple", minCharacterClasses));
 		}
 		if (username != null && username.length() >= 3
 				&& password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
 			violations.add(new Violation("password.containsUsername"));
+		}
+		if (violations.isEmpty() && CommonPasswords.isCommon(password)) {
+			violations.add(new Violation("password.common"));
 		}
 		return violations;
 	}

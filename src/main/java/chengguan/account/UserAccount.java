@@ -30,10 +30,6 @@ public class UserAccount {
 
 	private boolean enabled = true;
 
-	private int failedSignIns;
-
-	private Instant lockedUntil;
-
 	private boolean mustChangePassword = true;
 
 	private Instant passwordChangedAt;
@@ -71,28 +67,7 @@ public class UserAccount {
 		this.enabled = enabled;
 	}
 
-	boolean isLockedAt(Instant now) {
-		return lockedUntil != null && now.isBefore(lockedUntil);
-	}
-
-	/** Counts a wrong password; the attempt that reaches the limit locks the account. */
-	void recordFailedSignIn(Instant now, LockoutPolicy policy) {
-		if (lockedUntil != null && !now.isBefore(lockedUntil)) {
-			failedSignIns = 0;
-			lockedUntil = null;
-		}
-		if (isLockedAt(now)) {
-			return;
-		}
-		failedSignIns++;
-		if (failedSignIns >= policy.maxFailedAttempts()) {
-			lockedUntil = now.plus(policy.lockDuration());
-		}
-	}
-
 	void recordSignIn(Instant now) {
-		failedSignIns = 0;
-		lockedUntil = null;
 		lastSignInAt = now;
 	}
 
@@ -107,12 +82,6 @@ public class UserAccount {
 		passwordHash = newHash;
 		passwordChangedAt = now;
 		mustChangePassword = true;
-		unlock();
-	}
-
-	void unlock() {
-		failedSignIns = 0;
-		lockedUntil = null;
 	}
 
 	/** Demo and set-up accounts whose password is already known to their owner. */
@@ -152,14 +121,6 @@ public class UserAccount {
 
 	boolean enabled() {
 		return enabled;
-	}
-
-	int failedSignIns() {
-		return failedSignIns;
-	}
-
-	Instant lockedUntil() {
-		return lockedUntil;
 	}
 
 	boolean mustChangePassword() {

@@ -45,6 +45,34 @@ class PasswordPolicyTest {
 	}
 
 	@Test
+	void refusesPasswordsOverSeventyTwoBytesOfUtf8() {
+		// Aa1 and 25 Chinese characters: 28 characters, 78 bytes, more than BCrypt reads
+		String password = "Aa1" + "城".repeat(25);
+		assertThat(dengbao.check(password, "zhangsan")).extracting(PasswordPolicy.Violation::code)
+			.containsExactly("password.tooManyBytes");
+		assertThat(dengbao.check("Aa1" + "城".repeat(23), "zhangsan")).isEmpty(); // 72 bytes
+	}
+
+	@Test
+	void refusesCommonPasswordsAlsoWithCapitalsOrPunctuationAdded() {
+		assertThat(dengbao.check("Password1!", "zhangsan")).extracting(PasswordPolicy.Violation::code)
+			.containsExactly("password.common");
+		assertThat(dengbao.check("Admin@123", "zhangsan")).extracting(PasswordPolicy.Violation::code)
+			.containsExactly("password.common");
+		assertThat(dengbao.check("P@ssw0rd", "zhangsan")).extracting(PasswordPolicy.Violation::code)
+			.containsExactly("password.common");
+		assertThat(dengbao.check("Woaini1314!", "zhangsan")).extracting(PasswordPolicy.Violation::code)
+			.containsExactly("password.common");
+		assertThat(dengbao.check("Xingcheng#2026", "zhangsan")).isEmpty();
+	}
+
+	@Test
+	void theCommonListHoldsTheTopTenThousandAndTheChineseOnes() {
+		assertThat(CommonPasswords.passwords()).hasSizeGreaterThan(CommonPasswords.FROM_ZXCVBN)
+			.contains("123456", "qwerty123", "5201314", "woaini1314", "qq123456");
+	}
+
+	@Test
 	void countsCharacterClasses() {
 		assertThat(PasswordPolicy.characterClasses("abc")).isEqualTo(1);
 		assertThat(PasswordPolicy.characterClasses("aB")).isEqualTo(2);

@@ -10,12 +10,13 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import chengguan.account.AccountService;
+import chengguan.account.SignInThrottle;
 import chengguan.platform.audit.AuditAction;
 import chengguan.platform.audit.AuditLog;
 
 /**
- * HTTP Basic sign-ins on the API count toward the same lockout as the sign-in form, so that the API is no way
- * around it. (The form's outcomes are handled by {@link SignInOutcomeHandler}; this listener ignores them.)
+ * HTTP Basic sign-ins on the API count toward the same per-(name, address) and per-address throttle as the sign-in
+ * form, so that the API is no way around it. (The form's outcomes are handled by {@link SignInOutcomeHandler}; this listener ignores them.)
  */
 @Component
 class ApiSignInOutcomes {
@@ -24,9 +25,12 @@ class ApiSignInOutcomes {
 
 	private final AuditLog auditLog;
 
-	ApiSignInOutcomes(AccountService accounts, AuditLog auditLog) {
+	private final SignInThrottle throttle;
+
+	ApiSignInOutcomes(AccountService accounts, AuditLog auditLog, SignInThrottle throttle) {
 		this.accounts = accounts;
 		this.auditLog = auditLog;
+		this.throttle = throttle;
 	}
 
 	@EventListener
@@ -39,20 +43,21 @@ class ApiSignInOutcomes {
 		if (username.length() > 64) {
 			username = username.substring(0, 64);
 		}
-		String attempted = username;
-		boolean lockedNow = SignInOutcomeHandler.retrying(() -> accounts.recordFailedSignIn(attempted));
+		throttle.failed(username, request.getRemoteAddr());
 		auditLog.recordIndependently(username, request.getRemoteAddr(), AuditAction.SIGN_IN_FAILURE, "user", username,
-				"api reason=" + (lockedNow ? "locked" : "bad"));
+				"api reason=bad");
 	}
 
 	@EventListener
 	void succeeded(AuthenticationSuccessEvent event) {
-		if (apiRequest() != null) {
+		HttpServletRequest request = apiRequest();
+		if (request != null) {
 			String username = event.getAuthentication().getName();
 			SignInOutcomeHandler.retrying(() -> {
 				accounts.recordSignIn(username);
 				return null;
 			});
+			throttle.succeeded(username, request.getRemoteAddr());
 		}
 	}
 

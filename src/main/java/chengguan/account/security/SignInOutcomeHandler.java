@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -18,10 +17,15 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.stereotype.Component;
 
 import chengguan.account.AccountService;
+import chengguan.account.SignInThrottle;
 import chengguan.platform.audit.AuditAction;
 import chengguan.platform.audit.AuditLog;
 
-/** Counts failures toward the lockout, resets them on success, and audits both with the client's address. */
+/**
+ * Counts failures against the name and the address they came from (never against the account as a whole), forgets
+ * the name's failures from that address on success, and audits both with the client's address. An unknown name and
+ * a wrong password get the same answer.
+ */
 @Component
 class SignInOutcomeHandler implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
@@ -35,11 +39,14 @@ class SignInOutcomeHandler implements AuthenticationSuccessHandler, Authenticati
 
 	private final AuditLog auditLog;
 
+	private final SignInThrottle throttle;
+
 	private final SavedRequestAwareAuthenticationSuccessHandler continueToSavedRequest = new SavedRequestAwareAuthenticationSuccessHandler();
 
-	SignInOutcomeHandler(AccountService accounts, AuditLog auditLog) {
+	SignInOutcomeHandler(AccountService accounts, AuditLog auditLog, SignInThrottle throttle) {
 		this.accounts = accounts;
 		this.auditLog = auditLog;
+		this.throttle = throttle;
 		this.continueToSavedRequest.setRequestCache(new org.springframework.security.web.savedrequest.CookieRequestCache());
 	}
 
@@ -51,6 +58,7 @@ class SignInOutcomeHandler implements AuthenticationSuccessHandler, Authenticati
 			accounts.recordSignIn(username);
 			return null;
 		});
+		throttle.succeeded(username, request.getRemoteAddr());
 		auditLog.recordIndependently(username, request.getRemoteAddr(), AuditAction.SIGN_IN_SUCCESS, "user", username,
 				null);
 		continueToSavedRequest.onAuthenticationSuccess(request, response, authentication);
@@ -65,16 +73,13 @@ class SignInOutcomeHandler implements AuthenticationSuccessHandler, Authenticati
 			username = username.substring(0, USERNAME_LIMIT);
 		}
 		String reason;
-		if (exception instanceof LockedException) {
-			reason = "locked";
-		}
-		else if (exception instanceof DisabledException) {
+		if (exception instanceof DisabledException) {
+			// only said after the right password (see SecurityConfiguration): it tells nothing to a guesser
 			reason = "disabled";
 		}
 		else {
-			String attempted = username;
-			boolean lockedNow = !attempted.isEmpty() && retrying(() -> accounts.recordFailedSignIn(attempted));
-			reason = lockedNow ? "locked" : "bad";
+			throttle.failed(username, request.getRemoteAddr());
+			reason = "bad";
 		}
 		auditLog.recordIndependently(username.isEmpty() ? null : username, request.getRemoteAddr(),
 				AuditAction.SIGN_IN_FAILURE, "user", username, "reason=" + reason);

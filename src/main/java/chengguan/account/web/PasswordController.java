@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -59,6 +60,7 @@ class PasswordController {
 			errors.rejectValue("confirmPassword", "password.mismatch");
 		}
 		if (errors.hasErrors()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return "account/password";
 		}
 		List<PasswordPolicy.Violation> violations = accounts.changePassword(me.userId(), form.currentPassword(),
@@ -68,6 +70,8 @@ class PasswordController {
 				String field = "password.currentWrong".equals(violation.code()) ? "currentPassword" : "newPassword";
 				errors.rejectValue(field, violation.code(), violation.arguments(), violation.code());
 			}
+			// the form again with the reasons next to the fields, and a status that says it was refused
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return "account/password";
 		}
 		SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -3,7 +3,7 @@ package chengguan.platform.audit;
 /** What an audit entry records; the labels are in messages.properties under {@code audit.action.*}. */
 public enum AuditAction {
 
-	SIGN_IN_SUCCESS, SIGN_IN_FAILURE, SIGN_OUT, SCOPE_DENIED, PASSWORD_CHANGED,
+	SIGN_IN_SUCCESS, SIGN_IN_FAILURE, SIGN_OUT, SCOPE_DENIED, PASSWORD_CHANGED, SIGN_IN_BLOCKED,
 
 	USER_CREATED, USER_UPDATED, PASSWORD_RESET, USER_UNLOCKED,
 
