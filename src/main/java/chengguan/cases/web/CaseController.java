@@ -39,6 +39,7 @@ import chengguan.organization.RegionService;
 import chengguan.organization.RosterService;
 import chengguan.organization.StaffView;
 import chengguan.platform.PlatformProperties;
+import chengguan.platform.history.HistoryCheck;
 import chengguan.platform.security.StaffPrincipal;
 import chengguan.platform.storage.StoredFile;
 import chengguan.platform.storage.UploadedFiles;
@@ -71,10 +72,13 @@ class CaseController {
 
 	private final NoticeCardService cards;
 
+	private final HistoryCheck historyCheck;
+
 	CaseController(CaseQueries queries, CaseService cases, ReportQueries reports, RegionService regions,
 			CategoryService categories, RosterService roster, MapSettings maps, java.time.Clock clock, CaseCalls calls,
-			PlatformProperties platform, NoticeCardService cards) {
+			PlatformProperties platform, NoticeCardService cards, HistoryCheck historyCheck) {
 		this.cards = cards;
+		this.historyCheck = historyCheck;
 		this.calls = calls;
 		this.platform = platform;
 		this.queries = queries;
@@ -205,6 +209,8 @@ class CaseController {
 		model.addAttribute("timeStatus", c.timeStatus(clock.instant()));
 		model.addAttribute("actions", offered);
 		model.addAttribute("history", cases.history(c.id(), me));
+		// what the last history check said about this case: never call a history unaltered that failed it
+		model.addAttribute("historyDoubt", historyCheck.flagged("case", Long.toString(c.id())).orElse(null));
 		model.addAttribute("units", roster.visibleUnits(me.scope()));
 		model.addAttribute("modes", HandlingMode.values());
 		model.addAttribute("calls", calls.calls(c.id(), me));

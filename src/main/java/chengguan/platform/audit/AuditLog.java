@@ -2,6 +2,8 @@ package chengguan.platform.audit;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import chengguan.platform.PlatformProperties;
+import chengguan.platform.history.ChainMac;
+import chengguan.platform.persistence.DbTime;
 
 /**
  * Writes and reads the audit log. Entries are only ever inserted. A change is recorded in the transaction
@@ -39,8 +43,12 @@ public class AuditLog {
 
 	private final TransactionTemplate independent;
 
-	AuditLog(JdbcClient jdbc, Clock clock, PlatformProperties properties, PlatformTransactionManager transactions) {
+	private final ChainMac mac;
+
+	AuditLog(JdbcClient jdbc, Clock clock, PlatformProperties properties, PlatformTransactionManager transactions,
+			ChainMac mac) {
 		this.jdbc = jdbc;
+		this.mac = mac;
 		this.clock = clock;
 		this.zone = properties.timeZone();
 		this.independent = new TransactionTemplate(transactions);
@@ -94,12 +102,19 @@ public class AuditLog {
 
 	private void insert(String actor, String clientIp, AuditAction action, String targetType, Object targetId,
 			String detail) {
+		// microseconds: what both databases keep, so the MAC computed now matches the one recomputed later
+		Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		String who = truncate(actor, 64);
+		String address = truncate(clientIp, 64);
+		String target = targetId == null ? null : truncate(targetId.toString(), 64);
+		String text = truncate(detail, DETAIL_LIMIT);
+		ChainMac.Seal seal = mac.seal(AuditChain.content(at, who, address, action.name(), targetType, target, text));
 		jdbc.sql("""
-				INSERT INTO audit_event (occurred_at, actor, client_ip, action, target_type, target_id, detail)
-				VALUES (?, ?, ?, ?, ?, ?, ?)""")
-			.params(Timestamp.from(clock.instant()), truncate(actor, 64), truncate(clientIp, 64), action.name(),
-					targetType, targetId == null ? null : truncate(targetId.toString(), 64),
-					truncate(detail, DETAIL_LIMIT))
+				INSERT INTO audit_event (occurred_at, actor, client_ip, action, target_type, target_id, detail,
+				    mac_alg, key_id, mac)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(DbTime.utc(at), who, address, action.name(), targetType, target, text, seal.algorithm(),
+					seal.keyId(), seal.mac())
 			.update();
 	}
 
