@@ -5,20 +5,18 @@ import java.io.OutputStream;
 import java.util.Iterator;
 import java.util.List;
 
-import org.apache.pdfbox.io.IOUtils;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
-import chengguan.platform.documents.CjkFont;
 import chengguan.platform.documents.PdfText;
+import chengguan.platform.documents.StreamedPdf;
 
 /**
  * The 附件2 ledger for printing and signing: A4 landscape, the title and 填表 line on the first page, the column
  * headings repeated on every page, rows that grow with their text, the 注 line after the last row and 第 n 页 / 共 m 页
- * at the foot. Pages are cached in a temporary file rather than the heap, so a long ledger does not exhaust memory.
+ * at the foot. Each page is written out as soon as it is full ({@link StreamedPdf}), so a ledger of any length takes
+ * the same memory.
  */
 public final class LedgerPdf {
 
@@ -38,10 +36,8 @@ public final class LedgerPdf {
 	/** @return how many entries were written */
 	public static int write(LedgerWorkbook.Header header, Iterator<LedgerWorkbook.Entry> entries, OutputStream out)
 			throws IOException {
-		try (PDDocument document = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
-				CjkFont.Loaded cjk = CjkFont.load(document)) {
-			document.getDocumentInformation().setTitle(LedgerWorkbook.TITLE);
-			Pages pages = new Pages(document, cjk.font());
+		try (StreamedPdf pdf = new StreamedPdf(out, PAGE, LedgerWorkbook.TITLE)) {
+			Pages pages = new Pages(pdf);
 			float y = pages.first(header);
 			int written = 0;
 			while (entries.hasNext()) {
@@ -52,8 +48,7 @@ public final class LedgerPdf {
 				y = pages.row(values, y);
 			}
 			pages.note(LedgerWorkbook.NOTE, y);
-			pages.numberAll();
-			document.save(out);
+			pdf.finish(pages::footer);
 			return written;
 		}
 	}
@@ -61,7 +56,7 @@ public final class LedgerPdf {
 	/** Lays rows out page after page, starting a new page (with the headings) when a row does not fit. */
 	private static final class Pages {
 
-		private final PDDocument document;
+		private final StreamedPdf pdf;
 
 		private final PDType0Font font;
 
@@ -71,9 +66,9 @@ public final class LedgerPdf {
 
 		private PDPageContentStream content;
 
-		Pages(PDDocument document, PDType0Font font) {
-			this.document = document;
-			this.font = font;
+		Pages(StreamedPdf pdf) {
+			this.pdf = pdf;
+			this.font = pdf.font();
 			int total = 0;
 			for (int width : LedgerWorkbook.WIDTHS) {
 				total += width;
@@ -132,30 +127,20 @@ public final class LedgerPdf {
 				y = nextPage();
 			}
 			PdfText.show(content, font, 9, note, MARGIN, y - 14);
-			content.close();
 		}
 
-		void numberAll() throws IOException {
-			int total = document.getNumberOfPages();
-			for (int i = 0; i < total; i++) {
-				try (PDPageContentStream footer = new PDPageContentStream(document, document.getPage(i),
-						PDPageContentStream.AppendMode.APPEND, true)) {
-					PdfText.centered(footer, font, 9, "第 " + (i + 1) + " 页 / 共 " + total + " 页", MARGIN,
-							PAGE.getWidth() - MARGIN, MARGIN - 12);
-				}
-			}
+		void footer(PDPageContentStream footer, int page, int pages) throws IOException {
+			PdfText.centered(footer, font, 9, "第 " + page + " 页 / 共 " + pages + " 页", MARGIN,
+					PAGE.getWidth() - MARGIN, MARGIN - 12);
 		}
 
 		private float nextPage() throws IOException {
-			content.close();
 			newPage();
 			return headings(PAGE.getHeight() - MARGIN);
 		}
 
 		private void newPage() throws IOException {
-			PDPage page = new PDPage(PAGE);
-			document.addPage(page);
-			content = new PDPageContentStream(document, page);
+			content = pdf.newPage();
 			content.setLineWidth(0.5f);
 		}
 

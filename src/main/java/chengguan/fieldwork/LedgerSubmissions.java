@@ -49,12 +49,6 @@ public class LedgerSubmissions {
 
 	public static final String PDF = "application/pdf";
 
-	/**
-	 * PDFBox holds a document's page tree in memory until it is saved (about 12 MB per 1,000 rows measured by
-	 * bench/ledger.sh); a unit's month is a few hundred rows, so longer ledgers are offered as .xlsx only.
-	 */
-	static final int MAX_PDF_ENTRIES = 3000;
-
 	/** The day of the following month by whose end a ledger is due. */
 	static final int DUE_DAY = 2;
 
@@ -127,9 +121,6 @@ public class LedgerSubmissions {
 	@Transactional(readOnly = true)
 	public byte[] render(long unitId, YearMonth month, Format format, StaffPrincipal who) {
 		UnitView unit = readableLedger(unitId, month, who);
-		if (format == Format.PDF && entries(unitId, month) > MAX_PDF_ENTRIES) {
-			throw new InvalidRequestException("ledger.pdf.tooLong", MAX_PDF_ENTRIES);
-		}
 		return render(unit, month, format, who);
 	}
 
@@ -185,7 +176,7 @@ public class LedgerSubmissions {
 		}
 		int entries = entries(unitId, month);
 		String xlsx = files.store(render(unit, month, Format.XLSX, who), XLSX);
-		String pdf = entries > MAX_PDF_ENTRIES ? null : files.store(render(unit, month, Format.PDF, who), PDF);
+		String pdf = files.store(render(unit, month, Format.PDF, who), PDF);
 		Optional<String[]> previous = jdbc
 			.sql("SELECT xlsx_file_id, pdf_file_id FROM ledger_submission WHERE unit_id = ? AND ledger_month = ?")
 			.params(unitId, month.atDay(1))

@@ -1,6 +1,10 @@
 package chengguan.organization;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,7 +66,9 @@ public class NoticeCardService {
 	private NoticeCard card(RegionView community) {
 		String street = community.parentId() == null ? ""
 				: regions.find(community.parentId()).map(RegionView::name).orElse("");
-		List<NoticeCard.Person> people = new ArrayList<>(jdbc.sql("""
+		record Row(NoticeCard.Person person, String photoFileId) {
+		}
+		List<Row> rows = new ArrayList<>(jdbc.sql("""
 				SELECT s.id, s.name, 'RESPONSIBLE' AS card_role, u.name AS unit_name, s.position_title, s.phone,
 				       a.duties, s.photo_file_id, 0 AS rank_order
 				FROM community_assignment a JOIN staff s ON s.id = a.responsible_staff_id JOIN org_unit u ON u.id = s.unit_id
@@ -73,12 +79,43 @@ public class NoticeCardService {
 				WHERE m.community_id = ? AND m.team_role = 'LIAISON' AND s.active = TRUE
 				ORDER BY rank_order, id""")
 			.params(community.id(), community.id())
-			.query((rs, row) -> new NoticeCard.Person(rs.getLong("id"), rs.getString("name"), rs.getString("card_role"),
-					rs.getString("unit_name"), rs.getString("position_title"), rs.getString("phone"),
-					rs.getString("duties"), rs.getString("photo_file_id") != null))
+			.query((rs, row) -> new Row(new NoticeCard.Person(rs.getLong("id"), rs.getString("name"),
+					rs.getString("card_role"), rs.getString("unit_name"), rs.getString("position_title"),
+					rs.getString("phone"), rs.getString("duties"), rs.getString("photo_file_id") != null),
+					rs.getString("photo_file_id")))
 			.list());
-		return new NoticeCard(community, street, people.subList(0, Math.min(MAX_PEOPLE, people.size())),
-				supervisionPhone(community));
+		rows = rows.subList(0, Math.min(MAX_PEOPLE, rows.size()));
+		List<NoticeCard.Person> people = rows.stream().map(Row::person).toList();
+		String supervisionPhone = supervisionPhone(community);
+		// A stored photo is never rewritten in place (a new photo gets a new file id), so the ids stand for the images.
+		String version = contentVersion(community, street, people,
+				rows.stream().map(Row::photoFileId).toList(), supervisionPhone);
+		return new NoticeCard(community, street, people, supervisionPhone, version);
+	}
+
+	/** A hash of everything the card prints that comes from the database. */
+	private static String contentVersion(RegionView community, String street, List<NoticeCard.Person> people,
+			List<String> photoFileIds, String supervisionPhone) {
+		StringBuilder printed = new StringBuilder().append(community.code())
+			.append('\0')
+			.append(community.name())
+			.append('\0')
+			.append(street)
+			.append('\0')
+			.append(supervisionPhone);
+		for (NoticeCard.Person person : people) {
+			printed.append('\0').append(person);
+		}
+		for (String photo : photoFileIds) {
+			printed.append('\0').append(photo);
+		}
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(printed.toString().getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, 16);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+		}
 	}
 
 	private String supervisionPhone(RegionView community) {

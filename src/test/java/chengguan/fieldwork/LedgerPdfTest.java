@@ -76,4 +76,49 @@ class LedgerPdfTest {
 		}
 	}
 
+	@Test
+	void aLedgerOfMoreThan3000RowsIsWrittenWholeWithTheLastRowOnTheLastPage() throws Exception {
+		int rows = 3_200;
+		List<LedgerWorkbook.Entry> entries = new ArrayList<>();
+		for (int i = 1; i <= rows; i++) {
+			entries.add(entry(1 + i % 28, i == rows ? "锦绣园社区" : "德仁社区", "社区巡查：第 " + i + " 次巡查背街小巷"));
+		}
+		byte[] pdf = pdf(entries);
+		assertThat(xrefOffsetsPointAtTheirObjects(pdf)).isTrue();
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			int pages = document.getNumberOfPages();
+			assertThat(pages).isGreaterThan(60);
+			PDFTextStripper stripper = new PDFTextStripper();
+			stripper.setStartPage(pages);
+			stripper.setEndPage(pages);
+			String last = stripper.getText(document).replaceAll("\\s+", "");
+			assertThat(last).contains("进社区人员及联系方式")
+				.contains("3200" + entries.get(rows - 1).time().replaceAll("\\s+", "") + "锦绣园社区")
+				.contains("第3200次巡查背街小巷")
+				.contains("注：")
+				.contains("第" + pages + "页/共" + pages + "页");
+			stripper.setStartPage(1);
+			stripper.setEndPage(1);
+			assertThat(stripper.getText(document).replaceAll("\\s+", "")).contains("填表单位：兴仁中队")
+				.contains("第1页/共" + pages + "页")
+				.doesNotContain("锦绣园社区");
+		}
+	}
+
+	/** The file is written by hand (page by page), so check what a lenient reader would silently repair. */
+	private static boolean xrefOffsetsPointAtTheirObjects(byte[] pdf) {
+		String file = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
+		int startxref = Integer.parseInt(file.substring(file.lastIndexOf("startxref") + 9, file.lastIndexOf("%%EOF")).trim());
+		assertThat(file.startsWith("xref", startxref)).isTrue();
+		String[] lines = file.substring(startxref).split("\n");
+		int count = Integer.parseInt(lines[1].split(" ")[1]);
+		for (int object = 1; object < count; object++) {
+			int offset = Integer.parseInt(lines[2 + object].substring(0, 10));
+			if (!file.startsWith(object + " 0 obj", offset)) {
+				return false;
+			}
+		}
+		return count > 3;
+	}
+
 }

@@ -95,6 +95,54 @@ class NoticeCardTest {
 		}
 	}
 
+	@Autowired
+	NoticeCardPrints prints;
+
+	@Test
+	void theCardIsBuiltOncePerContentVersionRevalidatesWithItsETagAndAChangedAssignmentChangesIt() throws Exception {
+		String url = "/public/communities/" + DEREN + "/card.pdf";
+		var first = mvc.perform(get(url)).andExpect(status().isOk()).andReturn().getResponse();
+		String etag = first.getHeader("ETag");
+		assertThat(etag).matches("\"[0-9a-f]{32}\"");
+		assertThat(first.getHeader("Cache-Control")).contains("no-cache").doesNotContain("no-store");
+		long builds = prints.builds();
+
+		mvc.perform(get(url).header("If-None-Match", etag))
+			.andExpect(status().isNotModified())
+			.andExpect(content().bytes(new byte[0]));
+		byte[] again = mvc.perform(get(url)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		assertThat(again).isEqualTo(first.getContentAsByteArray());
+		assertThat(prints.builds()).as("served from memory, not built again").isEqualTo(builds);
+
+		String duties = jdbc.sql("""
+				SELECT a.duties FROM community_assignment a JOIN region r ON r.id = a.community_id WHERE r.code = ?""")
+			.param(DEREN)
+			.query(String.class)
+			.single();
+		try {
+			setDuties(duties + "（每周二接待）");
+			var changed = mvc.perform(get(url).header("If-None-Match", etag))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse();
+			assertThat(changed.getHeader("ETag")).isNotEqualTo(etag);
+			assertThat(prints.builds()).isEqualTo(builds + 1);
+			try (PDDocument document = Loader.loadPDF(changed.getContentAsByteArray())) {
+				assertThat(new PDFTextStripper().getText(document)).contains("每周二接待");
+			}
+		}
+		finally {
+			setDuties(duties);
+		}
+		mvc.perform(get(url).header("If-None-Match", etag)).andExpect(status().isNotModified());
+	}
+
+	private void setDuties(String duties) {
+		jdbc.sql("""
+				UPDATE community_assignment SET duties = ?
+				WHERE community_id = (SELECT id FROM region WHERE code = ?)""").params(duties, DEREN).update();
+	}
+
 	@Test
 	void onlyThePhotosOfPeopleOnACardArePublic() throws Exception {
 		long onCard = cards.forCommunity(DEREN).orElseThrow().people().get(0).staffId();

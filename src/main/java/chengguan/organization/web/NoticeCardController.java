@@ -1,22 +1,25 @@
 package chengguan.organization.web;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.context.request.WebRequest;
 
 import chengguan.organization.NoticeCard;
 import chengguan.organization.NoticeCardPdf;
+import chengguan.organization.NoticeCardPrints;
 import chengguan.organization.NoticeCardService;
 import chengguan.organization.RegionLevel;
 import chengguan.organization.RegionService;
@@ -31,16 +34,19 @@ class NoticeCardController {
 
 	private final NoticeCardService cards;
 
-	private final NoticeCardPdf pdf;
+	/** Public and shared by everyone, but revalidated each time (a 304 when unchanged). */
+	private static final CacheControl CARD_CACHING = CacheControl.noCache().cachePublic();
+
+	private final NoticeCardPrints prints;
 
 	private final RegionService regions;
 
 	private final PublicAddresses addresses;
 
-	NoticeCardController(NoticeCardService cards, NoticeCardPdf pdf, RegionService regions,
+	NoticeCardController(NoticeCardService cards, NoticeCardPrints prints, RegionService regions,
 			PublicAddresses addresses) {
 		this.cards = cards;
-		this.pdf = pdf;
+		this.prints = prints;
 		this.regions = regions;
 		this.addresses = addresses;
 	}
@@ -54,20 +60,30 @@ class NoticeCardController {
 		return "organization/notice-card";
 	}
 
+	/**
+	 * The card is built once per content version (see {@link NoticeCardPrints}); its version is the ETag, and
+	 * browsers and proxies revalidate on every use, so a change of staff shows at once and costs a 304 otherwise.
+	 */
 	@GetMapping(PublicAddresses.NOTICE_CARD + "/card.pdf")
-	ResponseEntity<byte[]> cardPdf(@PathVariable String communityCode) throws IOException {
+	ResponseEntity<byte[]> cardPdf(@PathVariable String communityCode, WebRequest webRequest,
+			HttpServletRequest request) {
 		NoticeCard card = cards.forCommunity(communityCode).orElseThrow(NotFoundException::new);
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		pdf.write(card, addresses.reportPage(communityCode),
-				staffId -> cards.photoOnCard(staffId).map(StoredFile::content).orElse(null), out);
+		String reportUrl = addresses.reportPage(communityCode);
+		String etag = "\"" + prints.version(card, reportUrl) + "\"";
+		if (webRequest.checkNotModified(etag)) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(CARD_CACHING).build();
+		}
+		NoticeCardPrints.Printed printed = prints.print(card, reportUrl, request.getRemoteAddr());
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
+			.eTag("\"" + printed.version() + "\"")
+			.cacheControl(CARD_CACHING)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.inline()
 						.filename(card.community().name() + "公示牌.pdf", StandardCharsets.UTF_8)
 						.build()
 						.toString())
-			.body(out.toByteArray());
+			.body(printed.pdf());
 	}
 
 	/** The reporting QR code of a community, compound or grid, for printing on stickers and boards. */

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Benchmark: the public notice card card.pdf under load, at -Xmx256m with the README's JVM settings.
+# Starts the platform twice on a fresh embedded database of its own (first start seeds the demo data, the second
+# finds it) and prints both start-up times; then, on the second run:
+#   1. card.pdf with 32 clients (wrk): the cached rate, p99 and errors — the goal is ≥ 300/s, no error;
+#   2. card.pdf revalidated with If-None-Match (304s);
+#   3. a simple intake load (POST /api/v1/reports, limits raised so the limiter stays in the path but lets it through);
+# then the process's resident memory (RSS now and its peak, VmHWM) — the goal is < 600 MB — and whether the log
+# shows an OutOfMemoryError or a dead thread. The machine may be shared: the rates are this run's, not a ceiling.
+# Usage: bench/public-pdf.sh [seconds per load, default 20] [clients, default 32]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_LOAD="${1:-20}"
+CLIENTS="${2:-32}"
+PORT="${BENCH_PORT:-18088}"
+WORK="target/bench-public-pdf"
+COMMUNITY=370471001001
+JVM=(-Xms64m -Xmx256m -XX:MaxMetaspaceSize=256m -XX:ReservedCodeCacheSize=96m -XX:MaxDirectMemorySize=64m)
+
+if ! command -v wrk > /dev/null 2>&1; then
+  SUDO=""; if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  $SUDO apt-get install -y -qq wrk > /dev/null
+fi
+
+./mvnw -q -B -ntp -DskipTests compile
+./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=runtime > /dev/null
+rm -rf "$WORK"; mkdir -p "$WORK/data"
+APP_PID=""
+stop() { if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2> /dev/null; then kill "$APP_PID"; wait "$APP_PID" 2> /dev/null || true; fi; APP_PID=""; }
+trap stop EXIT
+
+# Starts the platform and prints the seconds until it answers; the log goes to $WORK/$1.log
+start() {
+  local began; began=$(date +%s.%N)
+  MALLOC_ARENA_MAX=2 java "${JVM[@]}" -cp "target/classes:$(cat target/bench-classpath.txt)" chengguan.Application \
+    --server.port="$PORT" --server.address=127.0.0.1 \
+    --spring.datasource.url="jdbc:h2:file:./$WORK/data/chengguan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
+    --chengguan.intake.reports-per-ip.capacity=100000000 --chengguan.intake.reports-per-phone.capacity=100000000 \
+    > "$WORK/$1.log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 6000); do
+    if curl -sf -o /dev/null "http://127.0.0.1:$PORT/actuator/health"; then
+      # wall time, and the CPU time the process used: on a shared machine the second is the steadier figure
+      awk "BEGIN { printf \"%.1f s wall, \", $(date +%s.%N) - $began }"
+      awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f s CPU", ($14 + $15) / hz }' "/proc/$APP_PID/stat"
+      return 0
+    fi
+    if ! kill -0 "$APP_PID" 2> /dev/null; then echo "the platform did not start; see $WORK/$1.log" >&2; exit 1; fi
+    sleep 0.2
+  done
+  echo "no answer after 20 minutes" >&2; exit 1
+}
+
+FIRST=$(start first)
+echo "first start (fresh database, demo data seeded): ${FIRST} (Spring: $(grep -o 'Started Application in [0-9.]* seconds' "$WORK/first.log" | grep -o '[0-9.]*' || echo '?') s)"
+stop
+SECOND=$(start second)
+echo "second start (demo data present):               ${SECOND} (Spring: $(grep -o 'Started Application in [0-9.]* seconds' "$WORK/second.log" | grep -o '[0-9.]*' || echo '?') s)"
+
+URL="http://127.0.0.1:$PORT/public/communities/$COMMUNITY/card.pdf"
+curl -sf -o "$WORK/card.pdf" -D "$WORK/card.headers" "$URL"
+ETAG=$(grep -i '^etag:' "$WORK/card.headers" | cut -d' ' -f2- | tr -d '\r')
+echo "card.pdf: $(stat -c %s "$WORK/card.pdf") bytes, ETag $ETAG"
+
+rss() { awk '/VmRSS|VmHWM/ {printf "%s %d MB  ", $1, $2/1024}' "/proc/$APP_PID/status"; echo; }
+summary() { # rate, p99, errors from wrk's output
+  awk '/Requests\/sec/ {rate=$2} /99%/ {p99=$2} /Non-2xx/ {non=$5} /Socket errors/ {sock=$0}
+       END {printf "%s/s, p99 %s, non-2xx/3xx %s%s\n", rate, p99, (non==""?0:non), (sock==""?"":", "sock)}' "$1"
+}
+
+echo "RSS before load: $(rss)"
+wrk -t2 -c"$CLIENTS" -d"${SECONDS_PER_LOAD}s" --latency "$URL" > "$WORK/wrk-card.txt"
+echo "card.pdf, $CLIENTS clients, cached:        $(summary "$WORK/wrk-card.txt")"
+echo "RSS after card.pdf: $(rss)"
+
+wrk -t2 -c"$CLIENTS" -d"${SECONDS_PER_LOAD}s" --latency -H "If-None-Match: $ETAG" "$URL" > "$WORK/wrk-304.txt"
+echo "card.pdf, $CLIENTS clients, If-None-Match: $(summary "$WORK/wrk-304.txt")"
+
+cat > "$WORK/report.lua" <<'LUA'
+local n = 0
+request = function()
+  n = n + 1
+  local body = string.format('{"communityCode": "370471003009", "categoryCode": "E0101", "kind": "SUGGESTION", '
+    .. '"description": "压测：南门垃圾桶满溢 %d", "lat": 34.85, "lng": 117.42, "accuracy": 15, '
+    .. '"address": "欣兴社区南门", "phone": "1370000%04d", "idempotencyKey": "bench-%d-%d-%d"}',
+    n, n % 10000, os.time(), math.random(1, 1000000000), n)
+  return wrk.format("POST", "/api/v1/reports", {["Content-Type"] = "application/json"}, body)
+end
+LUA
+wrk -t2 -c"$CLIENTS" -d"${SECONDS_PER_LOAD}s" --latency -s "$WORK/report.lua" "http://127.0.0.1:$PORT" > "$WORK/wrk-intake.txt"
+echo "intake POST /api/v1/reports, $CLIENTS clients: $(summary "$WORK/wrk-intake.txt")"
+echo "RSS after intake: $(rss)"
+
+if grep -qE 'OutOfMemoryError|Exception in thread' "$WORK/second.log"; then
+  echo "FAILED: the log shows an OutOfMemoryError or a dead thread:"; grep -E 'OutOfMemoryError|Exception in thread' "$WORK/second.log" | head -5
+  exit 1
+fi
+echo "no OutOfMemoryError, no dead thread (log: $WORK/second.log)"
