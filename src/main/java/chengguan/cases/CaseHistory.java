@@ -66,13 +66,28 @@ public class CaseHistory implements ChainVerifier {
 			List<String> photoIds) {
 		// one writer per case at a time, so two entries never get the same number or the same predecessor
 		jdbc.sql("SELECT id FROM case_file WHERE id = ? FOR UPDATE").param(caseId).query(Long.class).single();
-		record Last(int seq, String hash) {
-		}
 		Last last = jdbc.sql("SELECT seq, hash FROM case_history WHERE case_id = ? ORDER BY seq DESC LIMIT 1")
 			.param(caseId)
 			.query((rs, n) -> new Last(rs.getInt(1), rs.getString(2)))
 			.optional()
 			.orElse(new Last(0, GENESIS));
+		write(caseId, last, at, actor, action, from, to, note, photoIds);
+	}
+
+	private record Last(int seq, String hash) {
+	}
+
+	/**
+	 * The first entry of a case inserted in the same transaction: nobody else sees the case before it commits and
+	 * nothing precedes the entry, so neither the lock nor the look-up of the last entry is needed (one statement
+	 * of the report's budget instead of three).
+	 */
+	void appendFirst(long caseId, Instant at, String actor, String action, CaseState to, String note) {
+		write(caseId, new Last(0, GENESIS), at, actor, action, null, to, note, List.of());
+	}
+
+	private void write(long caseId, Last last, Instant at, String actor, String action, CaseState from, CaseState to,
+			String note, List<String> photoIds) {
 		// microseconds: what both databases keep, so the hash computed now matches the one recomputed later
 		Instant stored = at.truncatedTo(ChronoUnit.MICROS);
 		int seq = last.seq() + 1;

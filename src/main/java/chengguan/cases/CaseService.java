@@ -16,6 +16,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import chengguan.catalog.CategoryCache;
 import chengguan.catalog.CategoryService;
 import chengguan.catalog.CategoryView;
 import chengguan.catalog.HandlingMode;
@@ -90,9 +91,12 @@ public class CaseService {
 
 	private final FileStorage files;
 
+	private final CategoryCache categoryCache;
+
 	CaseService(JdbcClient jdbc, CaseHistory history, CategoryService categories, IntakeService intake,
 			Notifications notifications, DueTimes dueTimes, ScopeGuard scopeGuard, MessageSource messages,
-			Clock clock, RosterService roster, ImageNormalizer images, FileStorage files) {
+			Clock clock, RosterService roster, ImageNormalizer images, FileStorage files, CategoryCache categoryCache) {
+		this.categoryCache = categoryCache;
 		this.roster = roster;
 		this.images = images;
 		this.files = files;
@@ -113,7 +117,7 @@ public class CaseService {
 	@EventListener
 	void open(ReportReceived received) {
 		CategoryView category = received.categoryId() == null ? null
-				: categories.find(received.categoryId()).orElse(null);
+				: categoryCache.find(received.categoryId()).orElse(null);
 		Instant now = clock.instant();
 		Instant acceptDue = category == null || category.acceptMinutes() == null ? null
 				: dueTimes.due(received.receivedAt(), category.acceptMinutes(), basis(category));
@@ -128,7 +132,7 @@ public class CaseService {
 					utc(received.receivedAt()))
 			.update(keys, "id");
 		long caseId = keys.getKeyAs(Number.class).longValue();
-		history.append(caseId, now, "系统", "OPENED", null, CaseState.PENDING,
+		history.appendFirst(caseId, now, "系统", "OPENED", CaseState.PENDING,
 				"来源：" + label("report.channel." + received.channel()));
 	}
 

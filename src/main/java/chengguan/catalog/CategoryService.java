@@ -27,9 +27,12 @@ public class CategoryService {
 
 	private final AuditLog auditLog;
 
-	CategoryService(CategoryRepository categories, AuditLog auditLog) {
+	private final CategoryCache cache;
+
+	CategoryService(CategoryRepository categories, AuditLog auditLog, CategoryCache cache) {
 		this.categories = categories;
 		this.auditLog = auditLog;
+		this.cache = cache;
 	}
 
 	@Transactional(readOnly = true)
@@ -91,6 +94,7 @@ public class CategoryService {
 			throw new OptimisticLockingFailureException("category " + id + " changed since it was read");
 		}
 		category.apply(name, sortOrder, rules);
+		cache.forget();
 		CategoryView saved = categories.save(category).view();
 		auditLog.record(AuditAction.CATEGORY_UPDATED, "category", saved.code(),
 				"name=" + name + " dept=" + rules.responsibleDepartment() + " mode=" + rules.handlingMode()
@@ -104,6 +108,7 @@ public class CategoryService {
 		if (categories.findByCode(code).isPresent()) {
 			throw new ConflictException("category.codeTaken", code);
 		}
+		cache.forget();
 		Category child = categories.save(parent.newChild(code, name, sortOrder, rules));
 		if (parent.leaf()) {
 			parent.becomeBranch();

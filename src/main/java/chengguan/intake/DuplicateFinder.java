@@ -1,21 +1,43 @@
 package chengguan.intake;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import chengguan.platform.geo.GreatCircle;
 
+import static chengguan.platform.persistence.DbTime.utc;
+
 /**
  * Finds open reports that probably describe the same problem as a new one: same category, received within the
- * window, and within the distance (a bounding box in SQL, then the great-circle distance). Without a position,
- * only a report with the same category, community and address counts.
+ * window, and within the distance. With a position, only the new report's grid cell and its neighbours are read
+ * (the indexed {@code report.geo_cell}), then the great-circle distance decides; without one, only a report with
+ * the same category, community and address counts. Both reads are bounded, and at most
+ * {@link #MAX_CANDIDATES} candidates are kept: staff merge the nearest few, a longer list helps nobody.
  */
 @Component
 class DuplicateFinder {
 
-	private static final double METERS_PER_DEGREE_LATITUDE = 111_320;
+	/** Candidates recorded per report. */
+	static final int MAX_CANDIDATES = 5;
+
+	/** Rows read per report: the cells are small, so more than this in range means a hot spot, newest first. */
+	private static final int MAX_ROWS_READ = 50;
+
+	/** Grid cell edges in degrees, as numbered in migration V24: 0.001° of latitude, 0.002° of longitude. */
+	private static final int ROWS_PER_DEGREE = 1000;
+
+	private static final int COLUMNS_PER_DEGREE = 500;
+
+	private static final long ROW_STRIDE = 1_000_000L;
+
+	private static final double CELL_HEIGHT_METERS = 111_320.0 / ROWS_PER_DEGREE;
 
 	private final JdbcClient jdbc;
 
@@ -26,88 +48,102 @@ class DuplicateFinder {
 		this.settings = settings;
 	}
 
-	record Candidate(long id, Double latitude, Double longitude) {
+	/** What the new report is about and where; nothing is read back from the database. */
+	record Subject(Long categoryId, long communityId, BigDecimal latitude, BigDecimal longitude, String address,
+			Instant receivedAt) {
 	}
 
-	/** Records the candidates of the new report; returns how many were found. */
-	int flag(long reportId) {
-		record Subject(Long categoryId, long communityId, Double latitude, Double longitude, String address,
-				java.time.OffsetDateTime receivedAt) {
+	record Candidate(long id, int distanceMeters) {
+	}
+
+	/** The grid cell of a position, or null without one. */
+	static Long cell(BigDecimal latitude, BigDecimal longitude) {
+		if (latitude == null || longitude == null) {
+			return null;
 		}
-		Subject subject = jdbc.sql("""
-				SELECT category_id, community_id, latitude, longitude, address, received_at FROM report WHERE id = ?""")
-			.param(reportId)
-			.query((rs, n) -> new Subject((Long) rs.getObject(1, Long.class), rs.getLong(2),
-					asDouble(rs.getBigDecimal(3)), asDouble(rs.getBigDecimal(4)), rs.getString(5),
-					rs.getObject(6, java.time.OffsetDateTime.class)))
-			.single();
+		long row = latitude.multiply(BigDecimal.valueOf(ROWS_PER_DEGREE)).setScale(0, RoundingMode.FLOOR).longValueExact();
+		long column = longitude.multiply(BigDecimal.valueOf(COLUMNS_PER_DEGREE)).setScale(0, RoundingMode.FLOOR)
+			.longValueExact();
+		return row * ROW_STRIDE + column;
+	}
+
+	/** The likely duplicates of a report about to be stored: one bounded query. */
+	List<Candidate> find(Subject subject) {
 		if (subject.categoryId() == null) {
-			return 0;
+			return List.of();
 		}
-		var since = subject.receivedAt().minus(settings.duplicateWindow());
-		List<Candidate> found;
-		int distance = settings.duplicateDistanceMeters();
-		if (subject.latitude() != null) {
-			double latDelta = distance / METERS_PER_DEGREE_LATITUDE;
-			double lngDelta = distance / (METERS_PER_DEGREE_LATITUDE * Math.cos(Math.toRadians(subject.latitude())));
-			found = jdbc.sql("""
-					SELECT id, latitude, longitude FROM report
-					WHERE category_id = :category AND id <> :id AND status IN ('PENDING', 'IN_PROGRESS')
-					  AND received_at >= :since AND received_at <= :until
-					  AND latitude BETWEEN :minLat AND :maxLat AND longitude BETWEEN :minLng AND :maxLng
-					ORDER BY received_at DESC
-					LIMIT 200""")
-				.param("category", subject.categoryId())
-				.param("id", reportId)
-				.param("since", since)
-				.param("until", subject.receivedAt())
-				.param("minLat", subject.latitude() - latDelta)
-				.param("maxLat", subject.latitude() + latDelta)
-				.param("minLng", subject.longitude() - lngDelta)
-				.param("maxLng", subject.longitude() + lngDelta)
-				.query((rs, n) -> new Candidate(rs.getLong(1), rs.getDouble(2), rs.getDouble(3)))
-				.list()
-				.stream()
-				.filter(c -> GreatCircle.meters(subject.latitude(), subject.longitude(), c.latitude(), c.longitude()) <= distance)
-				.limit(20)
-				.toList();
+		Instant since = subject.receivedAt().minus(settings.duplicateWindow());
+		Long cell = cell(subject.latitude(), subject.longitude());
+		if (cell != null) {
+			return near(subject, cell, since);
 		}
-		else if (subject.address() != null) {
-			found = jdbc.sql("""
-					SELECT id, latitude, longitude FROM report
-					WHERE category_id = :category AND id <> :id AND status IN ('PENDING', 'IN_PROGRESS')
-					  AND received_at >= :since AND received_at <= :until
-					  AND community_id = :community AND address = :address
+		if (subject.address() != null) {
+			return jdbc.sql("""
+					SELECT id FROM report
+					WHERE community_id = :community AND category_id = :category AND address = :address
+					  AND status IN ('PENDING', 'IN_PROGRESS') AND received_at >= :since AND received_at <= :until
 					ORDER BY received_at DESC
-					LIMIT 20""")
+					LIMIT :limit""")
 				.param("category", subject.categoryId())
-				.param("id", reportId)
-				.param("since", since)
-				.param("until", subject.receivedAt())
+				.param("since", utc(since))
+				.param("until", utc(subject.receivedAt()))
 				.param("community", subject.communityId())
 				.param("address", subject.address())
-				.query((rs, n) -> new Candidate(rs.getLong(1), null, null))
+				.param("limit", MAX_CANDIDATES)
+				.query((rs, n) -> new Candidate(rs.getLong(1), 0))
 				.list();
 		}
-		else {
-			return 0;
-		}
-		for (Candidate candidate : found) {
-			int apart = candidate.latitude() == null || subject.latitude() == null ? 0 : (int) Math.round(
-					GreatCircle.meters(subject.latitude(), subject.longitude(), candidate.latitude(), candidate.longitude()));
-			jdbc.sql("INSERT INTO report_duplicate (report_id, candidate_id, distance_m) VALUES (?, ?, ?)")
-				.params(reportId, candidate.id(), apart)
-				.update();
-		}
-		if (!found.isEmpty()) {
-			jdbc.sql("UPDATE report SET duplicate_candidates = ? WHERE id = ?").params(found.size(), reportId).update();
-		}
-		return found.size();
+		return List.of();
 	}
 
-	private static Double asDouble(java.math.BigDecimal value) {
-		return value == null ? null : value.doubleValue();
+	private List<Candidate> near(Subject subject, long cell, Instant since) {
+		int distance = settings.duplicateDistanceMeters();
+		// the cells are at least CELL_HEIGHT_METERS on every side (below 60° north), so this many around suffice
+		int reach = (int) Math.ceil(distance / CELL_HEIGHT_METERS);
+		long row = Math.floorDiv(cell + ROW_STRIDE / 2, ROW_STRIDE);
+		long column = cell - row * ROW_STRIDE;
+		StringJoiner cells = new StringJoiner(" OR ", "(", ")");
+		for (long r = row - reach; r <= row + reach; r++) {
+			long first = r * ROW_STRIDE + column - reach;
+			cells.add("geo_cell BETWEEN " + first + " AND " + (first + 2L * reach));
+		}
+		List<Candidate> found = new ArrayList<>();
+		double lat = subject.latitude().doubleValue();
+		double lng = subject.longitude().doubleValue();
+		jdbc.sql("""
+				SELECT id, latitude, longitude FROM report
+				WHERE category_id = :category AND %s
+				  AND received_at >= :since AND received_at <= :until AND status IN ('PENDING', 'IN_PROGRESS')
+				ORDER BY received_at DESC
+				LIMIT :limit""".formatted(cells))
+			.param("category", subject.categoryId())
+			.param("since", utc(since))
+			.param("until", utc(subject.receivedAt()))
+			.param("limit", MAX_ROWS_READ)
+			.query(rs -> {
+				double apart = GreatCircle.meters(lat, lng, rs.getDouble(2), rs.getDouble(3));
+				if (apart <= distance && found.size() < MAX_CANDIDATES) {
+					found.add(new Candidate(rs.getLong(1), (int) Math.round(apart)));
+				}
+			});
+		return found;
 	}
 
+	/** Records the candidates of the stored report in one statement. */
+	void record(long reportId, List<Candidate> candidates) {
+		if (candidates.isEmpty()) {
+			return;
+		}
+		StringJoiner rows = new StringJoiner(", ");
+		List<Object> params = new ArrayList<>();
+		for (Candidate candidate : candidates) {
+			rows.add("(?, ?, ?)");
+			params.add(reportId);
+			params.add(candidate.id());
+			params.add(candidate.distanceMeters());
+		}
+		jdbc.sql("INSERT INTO report_duplicate (report_id, candidate_id, distance_m) VALUES " + rows).params(params)
+			.update();
+	}
 
 }

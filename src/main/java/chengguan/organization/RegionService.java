@@ -33,10 +33,13 @@ public class RegionService {
 
 	private final AuditLog auditLog;
 
-	RegionService(RegionRepository regions, ScopeGuard scopeGuard, AuditLog auditLog) {
+	private final RegionCache cache;
+
+	RegionService(RegionRepository regions, ScopeGuard scopeGuard, AuditLog auditLog, RegionCache cache) {
 		this.regions = regions;
 		this.scopeGuard = scopeGuard;
 		this.auditLog = auditLog;
+		this.cache = cache;
 	}
 
 	@Transactional(readOnly = true)
@@ -140,6 +143,7 @@ public class RegionService {
 
 	private RegionView insertChild(Region parent, RegionLevel level, RegionDetails details) {
 		requireFreeCode(details.code(), null);
+		cache.forget();
 		Region child = regions.save(parent.newChild(level, details));
 		child.placeUnder(parent.path());
 		return regions.save(child).view();
@@ -149,6 +153,7 @@ public class RegionService {
 	@Transactional
 	public RegionView createRoot(RegionLevel level, RegionDetails details) {
 		requireFreeCode(details.code(), null);
+		cache.forget();
 		Region root = regions.save(Region.root(level, details));
 		root.placeUnder(null);
 		return regions.save(root).view();
@@ -164,6 +169,7 @@ public class RegionService {
 		requireFreeCode(details.code(), id);
 		String before = region.view().name();
 		region.apply(details);
+		cache.forget();
 		Region saved = regions.save(region);
 		auditLog.record(AuditAction.REGION_UPDATED, "region", id,
 				"name=" + before + "→" + details.name() + " code=" + details.code());
@@ -181,6 +187,7 @@ public class RegionService {
 			throw new ConflictException("region.hasChildren");
 		}
 		regions.delete(region);
+		cache.forget();
 		auditLog.record(AuditAction.REGION_DELETED, "region", id, "name=" + region.name());
 	}
 

@@ -11,13 +11,14 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The whole application with demo data on the test database (in-memory H2, or CI's PostgreSQL), a movable
- * clock and MockMvc through the real security filters. Every class that uses it shares one context.
+ * clock, MockMvc through the real security filters and a {@link SqlStatementCounter}. Every class that uses it
+ * shares one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(TestClockConfiguration.class)
+@Import({ TestClockConfiguration.class, SqlStatementCounter.class })
 public @interface IntegrationTest {
 
 }

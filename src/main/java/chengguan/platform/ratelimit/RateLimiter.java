@@ -1,59 +1,62 @@
 package chengguan.platform.ratelimit;
 
-import java.sql.Connection;
-import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import javax.sql.DataSource;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
-import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Token buckets. On PostgreSQL they live in the table {@code rate_limit_bucket} (SELECT … FOR UPDATE), so a limit
- * holds across all nodes. The embedded H2 database serves one node only, and Bucket4j's SQL for it does not run on
- * H2, so there the buckets are kept in this node's memory, which is then the whole platform.
+ * Token buckets, kept out of the database: a bucket row updated on every request was a write, a lock and a
+ * transaction per limited request (and a hot row that piled up dead tuples). On one node the buckets live in this
+ * node's memory, which is then the whole platform. Several nodes share them in Redis
+ * ({@code chengguan.rate-limit.redis-url}, set by the {@code cluster} profile), so a client cannot double its
+ * allowance by alternating nodes.
  */
 @Service
-public class RateLimiter {
+public class RateLimiter implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
 
-	private final PostgreSQLSelectForUpdateBasedProxyManager<String> sharedBuckets;
+	private static final String REDIS_KEY_PREFIX = "chengguan:rate-limit:";
+
+	private final RedisClient redis;
+
+	private final ProxyManager<byte[]> sharedBuckets;
 
 	private final Map<String, LocalBucket> localBuckets = new ConcurrentHashMap<>();
 
 	private record LocalBucket(Bucket bucket, long capacity) {
 	}
 
-	RateLimiter(DataSource dataSource) throws SQLException {
-		this.sharedBuckets = isPostgreSql(dataSource) ? Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
-			.primaryKeyMapper(PrimaryKeyMapper.STRING)
-			.table("rate_limit_bucket")
-			.idColumn("id")
-			.stateColumn("state")
-			.expiresAtColumn("expires_at")
-			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
-			.build() : null;
-	}
-
-	private static boolean isPostgreSql(DataSource dataSource) throws SQLException {
-		try (Connection connection = dataSource.getConnection()) {
-			return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+	RateLimiter(RateLimitProperties settings) {
+		if (settings.redisUrl() == null) {
+			this.redis = null;
+			this.sharedBuckets = null;
+			return;
 		}
+		RedisURI uri = RedisURI.create(settings.redisUrl());
+		uri.setTimeout(settings.redisTimeout());
+		this.redis = RedisClient.create(uri);
+		// a bucket that has refilled completely holds nothing a fresh one would not: Redis forgets it by itself
+		this.sharedBuckets = Bucket4jLettuce.casBasedBuilder(redis)
+			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+			.build();
+		log.info("Rate limits are shared through Redis at {}", uri.getHost() + ":" + uri.getPort());
 	}
 
 	/**
@@ -68,7 +71,17 @@ public class RateLimiter {
 		ConsumptionProbe probe;
 		if (sharedBuckets != null) {
 			BucketConfiguration configuration = BucketConfiguration.builder().addLimit(bandwidth).build();
-			probe = sharedBuckets.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1);
+			// the limit is part of the key: a changed setting starts new buckets instead of meeting old state
+			byte[] redisKey = (REDIS_KEY_PREFIX + key + ":" + limit.capacity() + "/" + limit.period().toSeconds())
+				.getBytes(StandardCharsets.UTF_8);
+			try {
+				probe = sharedBuckets.builder().build(redisKey, () -> configuration).tryConsumeAndReturnRemaining(1);
+			}
+			catch (RuntimeException ex) {
+				// Redis away: residents can still report (a limit is a brake, not a gate); the log says why it is open
+				log.warn("Rate limit not checked, Redis did not answer: {}", ex.toString());
+				return Duration.ZERO;
+			}
 		}
 		else {
 			probe = localBuckets
@@ -79,24 +92,24 @@ public class RateLimiter {
 		return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
 	}
 
-	/** Forgets buckets that have refilled completely: they hold nothing a fresh bucket would not. */
+	/**
+	 * Forgets this node's buckets that have refilled completely. Every node keeps its own, so this runs on every
+	 * node (no ShedLock); Redis expires the shared ones itself.
+	 */
 	@Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT2M")
-	@SchedulerLock(name = "rate-limit-cleanup")
-	void removeExpiredBuckets() {
-		int total = 0;
-		if (sharedBuckets != null) {
-			int removed;
-			do {
-				removed = sharedBuckets.removeExpired(1000);
-				total += removed;
-			}
-			while (removed == 1000);
-		}
+	void removeRefilledBuckets() {
 		int before = localBuckets.size();
 		localBuckets.values().removeIf(entry -> entry.bucket().getAvailableTokens() >= entry.capacity());
-		total += before - localBuckets.size();
-		if (total > 0) {
-			log.debug("Removed {} idle rate-limit buckets", total);
+		int removed = before - localBuckets.size();
+		if (removed > 0) {
+			log.debug("Removed {} idle rate-limit buckets", removed);
+		}
+	}
+
+	@Override
+	public void destroy() {
+		if (redis != null) {
+			redis.shutdown();
 		}
 	}
 

@@ -1,3 +1,3 @@
-/** Request rate limits shared by all nodes (Bucket4j buckets kept in the database). */
+/** Request rate limits shared by all nodes (Bucket4j buckets in memory on one node, in Redis across nodes). */
 @org.springframework.modulith.NamedInterface("ratelimit")
 package chengguan.platform.ratelimit;

@@ -1,0 +1,45 @@
+package chengguan.catalog;
+
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import chengguan.platform.persistence.ReferenceCache;
+import chengguan.platform.persistence.ReferenceCacheProperties;
+
+/**
+ * Categories as every new report looks them up (by code from the resident, by id for the case's time limits),
+ * without a database read per report. No transaction here on purpose: a hit costs no connection.
+ */
+@Component
+public class CategoryCache {
+
+	private static final int MAX_ENTRIES = 10_000;
+
+	private final CategoryRepository categories;
+
+	private final ReferenceCache<String, Optional<CategoryView>> byCode;
+
+	private final ReferenceCache<Long, Optional<CategoryView>> byId;
+
+	CategoryCache(CategoryRepository categories, ReferenceCacheProperties settings) {
+		this.categories = categories;
+		this.byCode = new ReferenceCache<>(settings.ttl(), MAX_ENTRIES);
+		this.byId = new ReferenceCache<>(settings.ttl(), MAX_ENTRIES);
+	}
+
+	public Optional<CategoryView> findByCode(String code) {
+		return byCode.get(code, key -> categories.findByCode(key).map(Category::view));
+	}
+
+	public Optional<CategoryView> find(long id) {
+		return byId.get(id, key -> categories.findById(key).map(Category::view));
+	}
+
+	/** After an edit on this node; other nodes see it when their entries expire. */
+	void forget() {
+		byCode.clear();
+		byId.clear();
+	}
+
+}
