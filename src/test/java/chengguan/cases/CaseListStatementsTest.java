@@ -112,14 +112,14 @@ class CaseListStatementsTest {
 				default -> now.plus(Duration.ofDays(10));
 			};
 			boolean dispatched = i % 2 == 0;
-			long report = jdbc.sql("""
+			jdbc.sql("""
 					INSERT INTO report (tracking_code, channel, kind, status, community_id, region_path, category_id,
 					                    description, received_at)
 					VALUES (?, 'API', 'COMPLAINT', 'IN_PROGRESS', ?, ?, ?, '统计语句用的案件', ?)""")
 				.params(code, community, path, category, utc(created))
-				.update(new org.springframework.jdbc.support.GeneratedKeyHolder(), "id") > 0
-						? jdbc.sql("SELECT id FROM report WHERE tracking_code = ?").param(code).query(Long.class).single()
-						: 0;
+				.update();
+			long report = jdbc.sql("SELECT id FROM report WHERE tracking_code = ?").param(code).query(Long.class)
+				.single();
 			jdbc.sql("""
 					INSERT INTO case_file (report_id, tracking_code, channel, state, category_id, community_id,
 					                       region_path, assignee_unit_id, accept_due_at, handle_started_at, handle_due_at,
