@@ -152,8 +152,19 @@ public class ReportQueries {
 		}
 		sql.append(" ORDER BY received_at DESC, id DESC LIMIT ").append(ReportQuery.PAGE_SIZE + 1)
 			.append(" OFFSET ").append((long) query.page() * ReportQuery.PAGE_SIZE);
-		Names names = new Names();
-		return jdbc.sql(sql.toString()).params(params).query((rs, n) -> row(rs, names)).list();
+		// one statement per page: the names come joined in, not looked up per row
+		return jdbc.sql("SELECT r.*, reg.name AS community_name, cat.name AS category_name FROM (" + sql + """
+				) r
+				JOIN region reg ON reg.id = r.community_id
+				LEFT JOIN category cat ON cat.id = r.category_id
+				ORDER BY r.received_at DESC, r.id DESC""")
+			.params(params)
+			.query((rs, n) -> new ReportRow(rs.getLong("id"), rs.getString("tracking_code"),
+					Channel.valueOf(rs.getString("channel")), ReportKind.valueOf(rs.getString("kind")),
+					ReportStatus.valueOf(rs.getString("status")), rs.getString("community_name"),
+					rs.getString("category_name"), rs.getString("description"), instant(rs, "received_at"),
+					rs.getInt("duplicate_candidates"), rs.getString("reporter_phone")))
+			.list();
 	}
 
 	public ReportDetails details(long id, StaffPrincipal who) {
