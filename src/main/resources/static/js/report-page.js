@@ -140,6 +140,45 @@
     button.textContent = '正在提交……';
   });
 
+  // Draft: what the resident typed stays on the phone until the report is received (the status page clears it), so
+  // nothing is lost when the server cannot take it (503 while the database is down, a dropped connection). The
+  // idempotency key travels with it: sending the same draft twice still makes one report. Photos cannot be kept;
+  // neither is the phone number, on a device that may be shared.
+  var DRAFT_KEY = 'chengguan.reportDraft:' + location.pathname;
+  var kept = ['categoryCode', 'description', 'address', 'idempotencyKey'];
+  function saveDraft() {
+    var draft = { savedAt: Date.now() };
+    kept.forEach(function (name) { if (form.elements[name]) { draft[name] = form.elements[name].value; } });
+    var kind = form.querySelector('input[name="kind"]:checked');
+    if (kind) { draft.kind = kind.value; }
+    try { localStorage.setItem(DRAFT_KEY, JSON.stringify(draft)); } catch (e) { /* private browsing: no draft */ }
+  }
+  function restoreDraft() {
+    var draft;
+    try { draft = JSON.parse(localStorage.getItem(DRAFT_KEY) || 'null'); } catch (e) { draft = null; }
+    var description = form.elements.description;
+    // a page the server filled in (an error to correct) shows what was sent; a draft older than a week is stale
+    if (!draft || !draft.description || description.value || Date.now() - draft.savedAt > 7 * 24 * 3600 * 1000) {
+      return;
+    }
+    kept.forEach(function (name) { if (form.elements[name] && draft[name]) { form.elements[name].value = draft[name]; } });
+    if (draft.kind) {
+      var radio = form.querySelector('input[name="kind"][value="' + CSS.escape(draft.kind) + '"]');
+      if (radio) { radio.checked = true; }
+    }
+    if (chips) { markChip(); }
+    var note = document.createElement('div');
+    note.className = 'alert alert-info';
+    note.id = 'draft-restored';
+    note.setAttribute('role', 'status');
+    note.textContent = '已恢复您上次没有提交成功的内容，请核对后提交（照片需要重新选择）。';
+    form.parentNode.insertBefore(note, form);
+  }
+  restoreDraft();
+  form.addEventListener('input', saveDraft);
+  form.addEventListener('change', saveDraft);
+  form.addEventListener('submit', saveDraft);
+
   var error = document.getElementById('form-error');
   if (error) { error.focus(); }
 })();

@@ -100,6 +100,9 @@ class CaseController {
 			@RequestParam(defaultValue = "0") int page,
 			@RequestHeader(name = "HX-Request", required = false) String htmx,
 			@AuthenticationPrincipal StaffPrincipal me, Model model) {
+		if (regionId != null) {
+			regions.get(regionId, me); // a region outside the scope is refused, not answered with an empty list
+		}
 		CaseFilter filter = new CaseFilter(inbox, state, channel == null ? null : channel.name(), regionId,
 				categoryId, from, to, page);
 		List<CaseRow> rows = queries.list(filter, me);

@@ -66,6 +66,9 @@ class NeedController {
 	@GetMapping("/engagement/needs")
 	String list(@RequestParam(required = false) Long communityId, @RequestParam(required = false) NeedStatus status,
 			@AuthenticationPrincipal StaffPrincipal me, Model model) {
+		if (communityId != null) {
+			regions.get(communityId, me); // a community outside the scope is refused, not answered with an empty list
+		}
 		return renderList(communityId, status, new NeedForm(), me, model);
 	}
 

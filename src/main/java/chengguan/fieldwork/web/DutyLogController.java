@@ -122,6 +122,10 @@ class DutyLogController {
 	String campaignChoices(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
 			@RequestParam(required = false) String communityCode, @RequestParam(required = false) Long campaignId,
 			@AuthenticationPrincipal StaffPrincipal me, Model model) {
+		if (communityCode != null && !communityCode.isBlank()) {
+			// a community outside the scope is refused, not quietly answered with the person's own campaigns
+			regions.findByCode(communityCode.strip()).ifPresent(community -> regions.get(community.id(), me));
+		}
 		model.addAttribute("campaigns", linkable(date, communityCode, me));
 		model.addAttribute("selectedCampaignId", campaignId);
 		return "fieldwork/log-form :: campaignOptions";

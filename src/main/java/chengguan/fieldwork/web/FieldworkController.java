@@ -82,6 +82,9 @@ class FieldworkController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) Long communityId, @AuthenticationPrincipal StaffPrincipal me,
 			Model model) {
+		if (communityId != null) {
+			regions.get(communityId, me); // a community outside the scope is refused, not answered with an empty list
+		}
 		LocalDate[] range = range(from, to);
 		model.addAttribute("from", range[0]);
 		model.addAttribute("to", range[1]);

@@ -71,6 +71,9 @@ class PropertyInspectionController {
 			@AuthenticationPrincipal StaffPrincipal me, Model model) {
 		PropertyChecklist checklist = checklistId == null ? checklists.defaultChecklist()
 				: checklists.find(checklistId).orElseThrow(NotFoundException::new);
+		if (compoundId != null && companies.compounds(me).stream().noneMatch(c -> c.compound().id() == compoundId)) {
+			throw new NotFoundException(); // a compound outside the scope is not offered, not even by its id
+		}
 		return render(InspectionForm.blank(checklist, compoundId, today()), checklist, me, model);
 	}
 

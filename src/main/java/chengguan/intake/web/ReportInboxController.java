@@ -81,6 +81,9 @@ class ReportInboxController {
 		if (q != null && q.length() > 50) {
 			throw new UserFacingException(HttpStatus.BAD_REQUEST, "roster.queryTooLong");
 		}
+		if (communityId != null) {
+			regions.get(communityId, me); // a community outside the scope is refused, not answered with an empty list
+		}
 		ReportQuery query = new ReportQuery(status, channel, communityId, q, page);
 		List<ReportRow> found = reports.list(query, me);
 		boolean hasNext = found.size() > ReportQuery.PAGE_SIZE;

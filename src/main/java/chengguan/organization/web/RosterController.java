@@ -52,6 +52,9 @@ class RosterController {
 		if (q != null && q.length() > 50) {
 			throw new InvalidRequestException("roster.queryTooLong");
 		}
+		if (unitId != null) {
+			roster.unit(unitId, me); // a unit the person may not see is refused, not answered with an empty list
+		}
 		RosterQuery query = new RosterQuery(q, unitId, page);
 		List<StaffRow> found = roster.search(query, me.scope());
 		boolean hasNext = found.size() > RosterQuery.PAGE_SIZE;
