@@ -275,6 +275,24 @@ class SignInThrottleTest {
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("常见密码")));
 	}
 
+	@Test
+	void countersAndChallengesThatCanNoLongerMatterAreRemoved() throws Exception {
+		String address = freshAddress();
+		String username = "stale-" + System.nanoTime() % 1_000_000;
+		for (int attempt = 1; attempt <= 10; attempt++) {
+			mvc.perform(signIn(username, "Wrong#Pass1", address));
+		}
+		throttle.newChallenge(address);
+		// 29 minutes on: the challenge has expired and the address's count gone quiet, but the name's block ended only
+		// 14 minutes ago and still decides how long the next one lasts
+		clock.advance(Duration.ofMinutes(29));
+		throttle.removeStale();
+		assertThat(rowsFor(address)).isEqualTo(1);
+		clock.advance(Duration.ofMinutes(2));
+		throttle.removeStale();
+		assertThat(rowsFor(address)).isZero();
+	}
+
 	private String answerOf(String challengeId) {
 		String hash = jdbc.sql("SELECT answer_hash FROM sign_in_challenge WHERE id = ?").param(challengeId)
 			.query(String.class).single();
@@ -291,6 +309,11 @@ class SignInThrottleTest {
 			}
 		}
 		throw new AssertionError("no answer between 0 and 18");
+	}
+
+	private long rowsFor(String address) {
+		return jdbc.sql("SELECT COUNT(*) FROM sign_in_failure WHERE client_ip = ?").param(address).query(Long.class).single()
+				+ jdbc.sql("SELECT COUNT(*) FROM sign_in_challenge WHERE client_ip = ?").param(address).query(Long.class).single();
 	}
 
 	private long outboxFor(String phone) {
