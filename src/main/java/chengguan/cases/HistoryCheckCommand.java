@@ -1,49 +1,50 @@
 package chengguan.cases;
 
+import java.io.PrintStream;
 import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.ExitCodeGenerator;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ApplicationContext;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+
+import chengguan.platform.cli.AdminCommand;
+import chengguan.platform.history.HistoryCheck;
 
 /**
  * {@code java -jar chengguan.jar --check-history} (or {@code ./mvnw spring-boot:run
- * -Dspring-boot.run.arguments=--check-history}): recomputes every case's hash chain, prints each break, and exits
- * with status 0 when the history is intact and 3 when it was edited.
+ * -Dspring-boot.run.arguments=--check-history}): runs the history check without the web server (see
+ * {@link chengguan.platform.cli.AdminCommands}), prints what it checked, and exits with status 0 when the history is
+ * intact and 3, after the list of affected cases, when it is not. The result is kept and alarms like a scheduled one.
  */
 @Component
-@Order(Integer.MAX_VALUE)
-class HistoryCheckCommand implements ApplicationRunner {
+class HistoryCheckCommand implements AdminCommand {
 
 	static final String OPTION = "check-history";
 
-	private static final Logger log = LoggerFactory.getLogger(HistoryCheckCommand.class);
+	static final int TAMPERED = 3;
 
-	private final CaseHistory history;
+	private final HistoryCheck check;
 
-	private final ApplicationContext context;
-
-	HistoryCheckCommand(CaseHistory history, ApplicationContext context) {
-		this.history = history;
-		this.context = context;
+	HistoryCheckCommand(HistoryCheck check) {
+		this.check = check;
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
-		if (!args.containsOption(OPTION)) {
-			return;
+	public String option() {
+		return OPTION;
+	}
+
+	@Override
+	public int run(ApplicationArguments args) {
+		PrintStream out = System.out;
+		HistoryCheck.Result result = check.run("命令行");
+		result.lines().forEach(out::println);
+		if (result.intact()) {
+			return 0;
 		}
-		List<CaseHistory.Break> breaks = history.verify();
-		breaks.forEach(b -> log.error("Case {} history broken at entry {}: {}", b.caseId(), b.seq(), b.reason()));
-		log.info(breaks.isEmpty() ? "Case history intact." : "Case history edited in {} case(s).", breaks.size());
-		int status = breaks.isEmpty() ? 0 : 3;
-		System.exit(SpringApplication.exit(context, (ExitCodeGenerator) () -> status));
+		List<String> cases = result.affected("case");
+		out.println("受影响的案卷 (affected cases): " + (cases.isEmpty() ? "—" : String.join(", ", cases)));
+		result.findings().forEach(f -> out.println("  " + f.targetType() + " " + f.targetId() + ": " + f.reason()));
+		return TAMPERED;
 	}
 
 }

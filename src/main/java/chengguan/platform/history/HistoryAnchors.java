@@ -142,12 +142,15 @@ public class HistoryAnchors {
 				+ table.table() + " WHERE " + table.keyedCondition()).query(Long.class).single();
 	}
 
+	/** Rows between two anchors that do not add up to the later one. */
+	public record RangeBreak(long afterId, long upToId, String problem) {
+	}
+
 	/** What the rows in the database give against every good anchor. */
-	public record TableCheck(String table, long rows, int anchorsMatched, Long brokenAfterId, Long brokenUpToId,
-			String problem) {
+	public record TableCheck(String table, long rows, int anchorsMatched, List<RangeBreak> breaks) {
 
 		public boolean intact() {
-			return problem == null;
+			return breaks.isEmpty();
 		}
 
 	}
@@ -178,11 +181,9 @@ public class HistoryAnchors {
 		Rolling rolling = new Rolling(ZERO, 0);
 		class Walk {
 			int next;
-			long lastGoodId;
+			long lastId;
 			int matched;
-			Long brokenAfter;
-			Long brokenUpTo;
-			String problem;
+			final List<RangeBreak> breaks = new ArrayList<>();
 
 			void passCheckpointsBefore(long id) {
 				while (next < checkpoints.size() && id > checkpoints.get(next).maxId()) {
@@ -191,26 +192,26 @@ public class HistoryAnchors {
 			}
 
 			void compare(Head anchor) {
-				if (problem != null) {
-					return;
-				}
-				if (anchor.maxId() < lastGoodId) {
-					problem = "锚点倒退（第 " + (next) + " 个锚点的最大行号小于前一个）";
+				String problem = null;
+				if (anchor.maxId() < lastId) {
+					problem = "锚点倒退（行号 " + anchor.maxId() + " 小于前一个锚点的 " + lastId + "）";
 				}
 				else if (rolling.count != anchor.count()) {
-					problem = "行号 " + anchor.maxId() + " 之前应有 " + anchor.count() + " 行，现有 " + rolling.count + " 行";
+					problem = "行号 " + anchor.maxId() + " 之前应有 " + anchor.count() + " 行，现有 " + rolling.count + " 行（锚点）";
 				}
 				else if (!rolling.digest.equals(anchor.digest())) {
 					problem = "行号 " + anchor.maxId() + " 之前的内容与锚点不符（被改写）";
 				}
-				if (problem != null) {
-					brokenAfter = lastGoodId;
-					brokenUpTo = anchor.maxId();
-				}
-				else {
-					lastGoodId = anchor.maxId();
+				if (problem == null) {
 					matched++;
 				}
+				else {
+					breaks.add(new RangeBreak(lastId, anchor.maxId(), problem));
+					// go on from what the anchor says, so each later range is judged on its own
+					rolling.digest = anchor.digest();
+					rolling.count = anchor.count();
+				}
+				lastId = Math.max(lastId, anchor.maxId());
 			}
 		}
 		Walk walk = new Walk();
@@ -219,8 +220,7 @@ public class HistoryAnchors {
 			rolling.add(id, tag);
 		});
 		walk.passCheckpointsBefore(Long.MAX_VALUE);
-		return new TableCheck(table.table(), rolling.count, walk.matched, walk.brokenAfter, walk.brokenUpTo,
-				walk.problem);
+		return new TableCheck(table.table(), rolling.count, walk.matched, List.copyOf(walk.breaks));
 	}
 
 	/** The targets (e.g. cases) that have rows in an id range: where a broken anchor points. */

@@ -79,26 +79,28 @@ public class HistoryCheck {
 				.orElseGet(() -> anchors.tables().stream().filter(t -> t.table().equals(verifier.table())).findFirst()
 					.map(t -> anchors.firstKeyedInDatabase(jdbc, t)).orElse(Long.MAX_VALUE));
 			ChainVerifier.Report report = verifier.verify(firstKeyed);
-			lines.add(verifier.table() + ": " + report.targets() + (verifier.table().equals("case_history") ? " 件案卷，" : " 个对象，")
-					+ report.rows() + " 行，" + (report.findings().isEmpty() ? "逐行校验无误" : report.findings().size() + " 处不符"));
+			lines.add(label(verifier.table()) + "：" + (verifier.table().equals("case_history")
+					? report.targets() + " 件案卷，" : "") + report.rows() + " 条记录，"
+					+ (report.findings().isEmpty() ? "逐条签名与链校验无误" : report.findings().size() + " 处不符"));
 			findings.addAll(report.findings());
 		}
 		for (HistoryAnchors.TableCheck table : anchored.tables()) {
 			AnchoredTable spec = anchors.tables().stream().filter(t -> t.table().equals(table.table())).findFirst()
 				.orElseThrow();
 			if (table.intact()) {
-				lines.add(table.table() + "：与 " + table.anchorsMatched() + " 个锚点相符");
+				lines.add(label(table.table()) + "：与 " + table.anchorsMatched() + " 个锚点相符");
 				continue;
 			}
-			lines.add(table.table() + "：" + table.problem() + "（行号 " + table.brokenAfterId() + " 之后至 "
-					+ table.brokenUpToId() + "）");
-			List<String> targets = anchors.targetsBetween(jdbc, table.table(), table.brokenAfterId(), table.brokenUpToId());
-			if (targets.isEmpty() || spec.targetColumn() == null) {
-				findings.add(new Finding(spec.targetType(), table.brokenAfterId() + "-" + table.brokenUpToId(),
-						table.problem()));
-			}
-			if (spec.targetColumn() != null) {
-				targets.forEach(t -> findings.add(new Finding(spec.targetType(), t, table.problem())));
+			for (HistoryAnchors.RangeBreak broken : table.breaks()) {
+				lines.add(label(table.table()) + "：" + broken.problem() + "（行号 " + broken.afterId() + " 之后至 "
+						+ broken.upToId() + "）");
+				List<String> targets = anchors.targetsBetween(jdbc, table.table(), broken.afterId(), broken.upToId());
+				if (targets.isEmpty() || spec.targetColumn() == null) {
+					findings.add(new Finding(spec.targetType(), broken.afterId() + "-" + broken.upToId(), broken.problem()));
+				}
+				if (spec.targetColumn() != null) {
+					targets.forEach(t -> findings.add(new Finding(spec.targetType(), t, broken.problem())));
+				}
 			}
 		}
 		lines.add("锚点：" + anchored.anchors().size() + " 个（" + anchors.file().toAbsolutePath() + "）"
@@ -160,6 +162,14 @@ public class HistoryCheck {
 			.param(checkId)
 			.query((rs, n) -> new Finding(rs.getString(1), rs.getString(2), rs.getString(3)))
 			.list();
+	}
+
+	private static String label(String table) {
+		return switch (table) {
+			case "case_history" -> "办理经过（case_history）";
+			case "audit_event" -> "审计日志（audit_event）";
+			default -> table;
+		};
 	}
 
 	private static String truncate(String value, int limit) {

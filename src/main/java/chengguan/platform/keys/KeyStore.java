@@ -112,7 +112,7 @@ public class KeyStore {
 		random.nextBytes(material);
 		byte[] suffix = new byte[3];
 		random.nextBytes(suffix);
-		String id = purpose.fileName().charAt(0) + LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString().replace("-", "")
+		String id = purpose.fileName().charAt(0) + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString().replace("-", "")
 				+ "-" + HexFormat.of().formatHex(suffix);
 		Map<String, String> lines = new LinkedHashMap<>();
 		if (Files.exists(file)) {

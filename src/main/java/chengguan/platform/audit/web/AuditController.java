@@ -14,6 +14,7 @@ import chengguan.platform.audit.AuditAction;
 import chengguan.platform.audit.AuditEvent;
 import chengguan.platform.audit.AuditLog;
 import chengguan.platform.audit.AuditQuery;
+import chengguan.platform.history.HistoryCheck;
 
 @Controller
 @PreAuthorize("hasAnyRole('INSPECTOR', 'ADMIN')")
@@ -21,8 +22,11 @@ class AuditController {
 
 	private final AuditLog auditLog;
 
-	AuditController(AuditLog auditLog) {
+	private final HistoryCheck historyCheck;
+
+	AuditController(AuditLog auditLog, HistoryCheck historyCheck) {
 		this.auditLog = auditLog;
+		this.historyCheck = historyCheck;
 	}
 
 	@GetMapping("/audit")
@@ -37,6 +41,8 @@ class AuditController {
 		model.addAttribute("events", hasNext ? found.subList(0, AuditQuery.PAGE_SIZE) : found);
 		model.addAttribute("hasNext", hasNext);
 		model.addAttribute("actions", AuditAction.values());
+		// the alarm banner: a failed history check stays in sight until a check passes again
+		model.addAttribute("historyCheck", historyCheck.last().orElse(null));
 		return "platform/audit";
 	}
 
