@@ -7,7 +7,10 @@
 #   3. a simple intake load (POST /api/v1/reports, limits raised so the limiter stays in the path but lets it through);
 # then the process's resident memory (RSS now and its peak, VmHWM) — the goal is < 600 MB — and whether the log
 # shows an OutOfMemoryError or a dead thread. The machine may be shared: the rates are this run's, not a ceiling.
+# Besides, the same clients load the small /css/app.css: the app's own ceiling on this machine at this moment, to
+# read the other rates against.
 # Usage: bench/public-pdf.sh [seconds per load, default 20] [clients, default 32]
+#        KEEP_DATA=1 bench/public-pdf.sh …  reuses the database of the previous run (second start only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_LOAD="${1:-20}"
@@ -24,15 +27,17 @@ fi
 
 ./mvnw -q -B -ntp -DskipTests compile
 ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=runtime > /dev/null
-rm -rf "$WORK"; mkdir -p "$WORK/data"
+if [ "${KEEP_DATA:-0}" != 1 ] || [ ! -d "$WORK/data" ]; then KEEP_DATA=0; rm -rf "$WORK"; fi
+mkdir -p "$WORK/data"
 APP_PID=""
 stop() { if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2> /dev/null; then kill "$APP_PID"; wait "$APP_PID" 2> /dev/null || true; fi; APP_PID=""; }
 trap stop EXIT
 
-# Starts the platform and prints the seconds until it answers; the log goes to $WORK/$1.log
+# Starts the platform (in this shell, so that APP_PID is known to stop) and sets STARTUP to how long it took;
+# the log goes to $WORK/$1.log
 start() {
   local began; began=$(date +%s.%N)
-  MALLOC_ARENA_MAX=2 java "${JVM[@]}" -cp "target/classes:$(cat target/bench-classpath.txt)" chengguan.Application \
+  MALLOC_ARENA_MAX=2 java "${JVM[@]}" -Dchengguan.startup-report=true -cp "target/classes:$(cat target/bench-classpath.txt)" chengguan.Application \
     --server.port="$PORT" --server.address=127.0.0.1 \
     --spring.datasource.url="jdbc:h2:file:./$WORK/data/chengguan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
     --chengguan.intake.reports-per-ip.capacity=100000000 --chengguan.intake.reports-per-phone.capacity=100000000 \
@@ -41,8 +46,8 @@ start() {
   for _ in $(seq 1 6000); do
     if curl -sf -o /dev/null "http://127.0.0.1:$PORT/actuator/health"; then
       # wall time, and the CPU time the process used: on a shared machine the second is the steadier figure
-      awk "BEGIN { printf \"%.1f s wall, \", $(date +%s.%N) - $began }"
-      awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f s CPU", ($14 + $15) / hz }' "/proc/$APP_PID/stat"
+      STARTUP="$(awk "BEGIN { printf \"%.1f s wall, \", $(date +%s.%N) - $began }")"
+      STARTUP+="$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f s CPU", ($14 + $15) / hz }' "/proc/$APP_PID/stat")"
       return 0
     fi
     if ! kill -0 "$APP_PID" 2> /dev/null; then echo "the platform did not start; see $WORK/$1.log" >&2; exit 1; fi
@@ -51,11 +56,13 @@ start() {
   echo "no answer after 20 minutes" >&2; exit 1
 }
 
-FIRST=$(start first)
-echo "first start (fresh database, demo data seeded): ${FIRST} (Spring: $(grep -o 'Started Application in [0-9.]* seconds' "$WORK/first.log" | grep -o '[0-9.]*' || echo '?') s)"
+if [ "$KEEP_DATA" != 1 ]; then
+start first
+echo "first start (fresh database, demo data seeded): ${STARTUP} (Spring: $(grep -o 'Started Application in [0-9.]* seconds' "$WORK/first.log" | grep -o '[0-9.]*' || echo '?') s)"
 stop
-SECOND=$(start second)
-echo "second start (demo data present):               ${SECOND} (Spring: $(grep -o 'Started Application in [0-9.]* seconds' "$WORK/second.log" | grep -o '[0-9.]*' || echo '?') s)"
+fi
+start second
+echo "second start (demo data present):               ${STARTUP} (Spring: $(grep -o 'Started Application in [0-9.]* seconds' "$WORK/second.log" | grep -o '[0-9.]*' || echo '?') s)"
 
 URL="http://127.0.0.1:$PORT/public/communities/$COMMUNITY/card.pdf"
 curl -sf -o "$WORK/card.pdf" -D "$WORK/card.headers" "$URL"
@@ -69,11 +76,14 @@ summary() { # rate, p99, errors from wrk's output
 }
 
 echo "RSS before load: $(rss)"
-wrk -t2 -c"$CLIENTS" -d"${SECONDS_PER_LOAD}s" --latency "$URL" > "$WORK/wrk-card.txt"
+CSS="http://127.0.0.1:$PORT$(curl -sf "http://127.0.0.1:$PORT/login" | grep -o '/css/app-[0-9a-f]*\.css' | head -1)"
+wrk -t2 -c"$CLIENTS" -d"${SECONDS_PER_LOAD}s" --timeout 10s --latency "$CSS" > "$WORK/wrk-css.txt"
+echo "ceiling: $CSS, $CLIENTS clients: $(summary "$WORK/wrk-css.txt")"
+wrk -t2 -c"$CLIENTS" -d"${SECONDS_PER_LOAD}s" --timeout 10s --latency "$URL" > "$WORK/wrk-card.txt"
 echo "card.pdf, $CLIENTS clients, cached:        $(summary "$WORK/wrk-card.txt")"
 echo "RSS after card.pdf: $(rss)"
 
-wrk -t2 -c"$CLIENTS" -d"${SECONDS_PER_LOAD}s" --latency -H "If-None-Match: $ETAG" "$URL" > "$WORK/wrk-304.txt"
+wrk -t2 -c"$CLIENTS" -d"${SECONDS_PER_LOAD}s" --timeout 10s --latency -H "If-None-Match: $ETAG" "$URL" > "$WORK/wrk-304.txt"
 echo "card.pdf, $CLIENTS clients, If-None-Match: $(summary "$WORK/wrk-304.txt")"
 
 cat > "$WORK/report.lua" <<'LUA'
@@ -87,7 +97,7 @@ request = function()
   return wrk.format("POST", "/api/v1/reports", {["Content-Type"] = "application/json"}, body)
 end
 LUA
-wrk -t2 -c"$CLIENTS" -d"${SECONDS_PER_LOAD}s" --latency -s "$WORK/report.lua" "http://127.0.0.1:$PORT" > "$WORK/wrk-intake.txt"
+wrk -t2 -c"$CLIENTS" -d"${SECONDS_PER_LOAD}s" --timeout 10s --latency -s "$WORK/report.lua" "http://127.0.0.1:$PORT" > "$WORK/wrk-intake.txt"
 echo "intake POST /api/v1/reports, $CLIENTS clients: $(summary "$WORK/wrk-intake.txt")"
 echo "RSS after intake: $(rss)"
 

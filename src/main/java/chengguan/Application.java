@@ -2,7 +2,10 @@ package chengguan;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+import chengguan.platform.StartupReport;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -14,7 +17,13 @@ public class Application {
 		if (status.isPresent()) {
 			System.exit(status.get());
 		}
-		SpringApplication.run(Application.class, args);
+		SpringApplication application = new SpringApplication(Application.class);
+		if (Boolean.getBoolean(StartupReport.PROPERTY)) {
+			BufferingApplicationStartup recorded = new BufferingApplicationStartup(20_000);
+			application.setApplicationStartup(recorded);
+			application.addListeners(new StartupReport(recorded));
+		}
+		application.run(args);
 	}
 
 }
