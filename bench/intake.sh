@@ -125,7 +125,7 @@ cat > "$WORK/report.sql" <<'SQL'
 \set a0 :cell + 999999
 \set a1 :cell + 1000001
 BEGIN;
-SELECT id, tracking_code, duplicate_candidates FROM report WHERE idempotency_key = 'r:pgbench-' || :client_id || '-' || random();
+SELECT id, tracking_code, duplicate_candidates FROM report WHERE idempotency_key = 'pgbench-' || CAST(:client_id AS TEXT) || '-' || random();
 SELECT COALESCE(MAX(id), 0) AS candidate FROM (SELECT id, latitude, longitude FROM report WHERE category_id = :category
   AND (geo_cell BETWEEN :b0 AND :b1 OR geo_cell BETWEEN :c0 AND :c1 OR geo_cell BETWEEN :a0 AND :a1)
   AND received_at >= now() - interval '72 hours' AND received_at <= now() AND status IN ('PENDING', 'IN_PROGRESS')
@@ -134,8 +134,8 @@ INSERT INTO report (tracking_code, channel, kind, status, community_id, place_id
     latitude, longitude, geo_cell, location_accuracy_m, address, reporter_name, reporter_phone, received_at, received_by,
     idempotency_key, external_source, external_id, duplicate_candidates)
   VALUES (upper(substr(md5(random()::text), 1, 10)), 'API', 'COMPLAINT', 'PENDING', :community, NULL, :path, :category,
-    '压测：路边垃圾没人清理', :lat / 1000000.0, :lng / 1000000.0, :cell, 20, NULL, NULL, '13900000000',
-    now(), NULL, 'r:' || gen_random_uuid(), NULL, NULL, 0) RETURNING id AS report_id, tracking_code \gset
+    '压测：路边垃圾没人清理', CAST(:lat AS NUMERIC) / 1000000, CAST(:lng AS NUMERIC) / 1000000, :cell, 20, NULL, NULL, '13900000000',
+    now(), NULL, 'pgbench-' || gen_random_uuid(), NULL, NULL, 0) RETURNING id AS report_id, tracking_code \gset
 INSERT INTO report_event (report_id, occurred_at, event_type, public_note, actor) VALUES (:report_id, now(), 'RECEIVED', NULL, NULL);
 \if :candidate > 0
 INSERT INTO report_duplicate (report_id, candidate_id, distance_m) VALUES (:report_id, :candidate, 0);

@@ -48,7 +48,7 @@ start_node() {
   echo $!
 }
 wait_healthy() {
-  for _ in $(seq 1 300); do
+  for _ in $(seq 1 600); do
     curl -fs "http://127.0.0.1:$1/actuator/health" > /dev/null && return 0
     sleep 1
   done
@@ -144,7 +144,7 @@ for pid in "${LOADERS[@]}"; do wait "$pid"; done
 LOADERS=()
 
 # --- one phone alternating between the nodes: the per-phone allowance (10 a day) holds once, not twice
-PHONE="137$(printf '%08d' $((RANDOM * 32768 + RANDOM)))"
+PHONE="137$(printf '%08d' $(( (RANDOM * 32768 + RANDOM) % 100000000 )))"
 GRANTED=0 REFUSED=0
 for i in $(seq 1 24); do
   port=$([ $((i % 2)) = 0 ] && echo "$PORT_A" || echo "$PORT_B")

@@ -2,6 +2,8 @@ package chengguan.catalog;
 
 import java.util.Optional;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import chengguan.platform.persistence.ReferenceCache;
@@ -22,8 +24,11 @@ public class CategoryCache {
 
 	private final ReferenceCache<Long, Optional<CategoryView>> byId;
 
-	CategoryCache(CategoryRepository categories, ReferenceCacheProperties settings) {
+	private final JdbcClient jdbc;
+
+	CategoryCache(CategoryRepository categories, ReferenceCacheProperties settings, JdbcClient jdbc) {
 		this.categories = categories;
+		this.jdbc = jdbc;
 		this.byCode = new ReferenceCache<>(settings.ttl(), MAX_ENTRIES);
 		this.byId = new ReferenceCache<>(settings.ttl(), MAX_ENTRIES);
 	}
@@ -34,6 +39,19 @@ public class CategoryCache {
 
 	public Optional<CategoryView> find(long id) {
 		return byId.get(id, key -> categories.findById(key).map(Category::view));
+	}
+
+	/**
+	 * Every node, every second (no ShedLock): an edit on another node changes the row count or a version, and this
+	 * node forgets what it holds. Runs with the other scheduled jobs; without them the entries expire by age.
+	 */
+	@Scheduled(fixedDelayString = "${chengguan.reference-cache.check-interval:PT1S}", initialDelayString = "PT5S")
+	void forgetAfterEditsElsewhere() {
+		String fingerprint = jdbc.sql("SELECT COUNT(*), COALESCE(SUM(version), 0) FROM category")
+			.query((rs, n) -> rs.getLong(1) + ":" + rs.getLong(2))
+			.single();
+		byCode.forgetIfChanged(fingerprint);
+		byId.forgetIfChanged(fingerprint);
 	}
 
 	/** After an edit on this node; other nodes see it when their entries expire. */

@@ -102,10 +102,16 @@ class DuplicateFinder {
 		int reach = (int) Math.ceil(distance / CELL_HEIGHT_METERS);
 		long row = Math.floorDiv(cell + ROW_STRIDE / 2, ROW_STRIDE);
 		long column = cell - row * ROW_STRIDE;
+		// one range of cells per grid row; the bounds are parameters, so the statement's text (and its plan, prepared
+		// once per connection) is the same for every report
 		StringJoiner cells = new StringJoiner(" OR ", "(", ")");
+		java.util.Map<String, Object> bounds = new java.util.HashMap<>();
 		for (long r = row - reach; r <= row + reach; r++) {
 			long first = r * ROW_STRIDE + column - reach;
-			cells.add("geo_cell BETWEEN " + first + " AND " + (first + 2L * reach));
+			int n = bounds.size() / 2;
+			cells.add("geo_cell BETWEEN :from" + n + " AND :to" + n);
+			bounds.put("from" + n, first);
+			bounds.put("to" + n, first + 2L * reach);
 		}
 		List<Candidate> found = new ArrayList<>();
 		double lat = subject.latitude().doubleValue();
@@ -116,6 +122,7 @@ class DuplicateFinder {
 				  AND received_at >= :since AND received_at <= :until AND status IN ('PENDING', 'IN_PROGRESS')
 				ORDER BY received_at DESC
 				LIMIT :limit""".formatted(cells))
+			.params(bounds)
 			.param("category", subject.categoryId())
 			.param("since", utc(since))
 			.param("until", utc(subject.receivedAt()))

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import chengguan.platform.persistence.ReferenceCache;
@@ -27,8 +29,11 @@ public class RegionCache {
 
 	private final ReferenceCache<String, List<RegionView>> lineageByPath;
 
-	RegionCache(RegionRepository regions, ReferenceCacheProperties settings) {
+	private final JdbcClient jdbc;
+
+	RegionCache(RegionRepository regions, ReferenceCacheProperties settings, JdbcClient jdbc) {
 		this.regions = regions;
+		this.jdbc = jdbc;
 		this.byCode = new ReferenceCache<>(settings.ttl(), MAX_ENTRIES);
 		this.lineageByPath = new ReferenceCache<>(settings.ttl(), MAX_ENTRIES);
 	}
@@ -45,6 +50,19 @@ public class RegionCache {
 			regions.findAllById(ids).forEach(r -> found.put(r.id(), r.view()));
 			return ids.stream().map(found::get).filter(Objects::nonNull).toList();
 		});
+	}
+
+	/**
+	 * Every node, every second (no ShedLock): an edit on another node changes the row count or a version, and this
+	 * node forgets what it holds. Runs with the other scheduled jobs; without them the entries expire by age.
+	 */
+	@Scheduled(fixedDelayString = "${chengguan.reference-cache.check-interval:PT1S}", initialDelayString = "PT5S")
+	void forgetAfterEditsElsewhere() {
+		String fingerprint = jdbc.sql("SELECT COUNT(*), COALESCE(SUM(version), 0) FROM region")
+			.query((rs, n) -> rs.getLong(1) + ":" + rs.getLong(2))
+			.single();
+		byCode.forgetIfChanged(fingerprint);
+		lineageByPath.forgetIfChanged(fingerprint);
 	}
 
 	/** After an edit on this node; other nodes see it when their entries expire. */

@@ -10,11 +10,13 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Reference data (regions, categories) that every report looks up and admins rarely change, kept for a short
- * while so that a report does not read it again. An edit on this node forgets everything at once (and again after
- * its commit, in case a reader cached the old row in between); another node's edit is seen when the entry expires,
- * within {@link ReferenceCacheProperties#ttl()}. Values must not be null (use Optional for "not found": unknown
- * codes are remembered too, so a flood of them does not reach the database).
+ * Reference data (regions, categories) that every report looks up and admins rarely change, kept so that a report
+ * does not read it again. An edit on this node forgets everything at once (and again after its commit, in case a
+ * reader cached the old row in between). Another node's edit is noticed by {@link #forgetIfChanged}, which the
+ * owner calls every {@link ReferenceCacheProperties#checkInterval()} with a cheap fingerprint of its table (row
+ * count and sum of versions); {@link ReferenceCacheProperties#ttl()} is the backstop if that check does not run.
+ * Values must not be null (use Optional for "not found": unknown codes are remembered too, so a flood of them does
+ * not reach the database).
  */
 public final class ReferenceCache<K, V> {
 
@@ -50,6 +52,17 @@ public final class ReferenceCache<K, V> {
 			entries.put(key, new Entry<>(value, now));
 		}
 		return value;
+	}
+
+	private volatile Object fingerprint;
+
+	/** Forgets everything if the table's fingerprint differs from the one seen last time (another node's edit). */
+	public void forgetIfChanged(Object currentFingerprint) {
+		Object previous = fingerprint;
+		fingerprint = currentFingerprint;
+		if (previous != null && !previous.equals(currentFingerprint)) {
+			clearNow();
+		}
 	}
 
 	/** Forgets everything now and, inside a transaction, once more after it commits. */
