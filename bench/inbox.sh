@@ -200,7 +200,7 @@ echo "demo volume: $DC open cases, $DR reports, $DH history rows"
 echo "bench volume: $BC open cases, $BR reports, $BH history rows (generated in $(printf '%.0f' "$(echo "$T1 - $T0" | bc)") s)"
 echo "median of $REQUESTS requests after 3 warm-ups; statements per page view from the bench-only statement log"
 echo
-printf '%-28s | %9s | %9s | %5s | %10s | %s\n' "page" "demo ms" "volume ms" "ratio" "statements" "goal (≤ 1.5×, ≤ 12)"
+printf '%9s | %9s | %5s | %10s | %-16s | %s\n' "demo ms" "volume ms" "ratio" "statements" "goal ≤1.5×, ≤12" "page"
 i=0
 paste -d' ' "$WORK/demo" "$WORK/big" | while read -r dms dst bms bst; do
   IFS='|' read -r name _ _ <<< "${PAGES[$i]}"
@@ -208,6 +208,6 @@ paste -d' ' "$WORK/demo" "$WORK/big" | while read -r dms dst bms bst; do
   ok="ok"
   if [ "$(echo "$ratio > 1.5" | bc)" = "1" ]; then ok="SLOWER"; fi
   if [ "$bst" = "?" ] || [ "$bst" -gt 12 ]; then ok="$ok, STATEMENTS"; fi
-  printf '%-28s | %9.1f | %9.1f | %5.2f | %4s → %-3s | %s\n' "$name" "$dms" "$bms" "$ratio" "$dst" "$bst" "$ok"
+  printf '%9.1f | %9.1f | %5.2f | %4s → %-3s | %-16s | %s\n' "$dms" "$bms" "$ratio" "$dst" "$bst" "$ok" "$name"
   i=$((i + 1))
 done

@@ -243,6 +243,14 @@ public class Deliberations {
 	/** Meetings in the person's scope, latest first, with their open and overdue tasks counted. */
 	@Transactional(readOnly = true)
 	public List<DeliberationMeetingRow> list(StaffPrincipal who) {
+		return list(who, 0);
+	}
+
+	public static final int PAGE_SIZE = 50;
+
+	/** One page of {@link #list(StaffPrincipal)}: at most {@link #PAGE_SIZE} and one more (there is a next page). */
+	@Transactional(readOnly = true)
+	public List<DeliberationMeetingRow> list(StaffPrincipal who, int page) {
 		Map<Long, String> names = new HashMap<>();
 		regions.communities(who.scope()).forEach(c -> names.put(c.id(), c.name()));
 		return jdbc.sql("""
@@ -252,7 +260,8 @@ public class Deliberations {
 				    (SELECT COUNT(*) FROM deliberation_resolution r WHERE r.meeting_id = m.id AND r.task_status = 'OPEN'
 				        AND r.task_deadline < ?)
 				FROM deliberation_meeting m WHERE m.region_path LIKE ?
-				ORDER BY m.meeting_date DESC, m.id DESC LIMIT 300""")
+				ORDER BY m.meeting_date DESC, m.id DESC LIMIT\s""" + (PAGE_SIZE + 1) + " OFFSET "
+				+ (long) Math.max(page, 0) * PAGE_SIZE)
 			.params(today(), who.scope().pathPattern())
 			.query((rs, n) -> new DeliberationMeetingRow(rs.getLong(1), names.getOrDefault(rs.getLong(2), ""),
 					DeliberationKind.valueOf(rs.getString(3)), rs.getString(4), rs.getObject(5, LocalDate.class),

@@ -61,7 +61,7 @@ public class Needs {
 
 	static final int MAX_CONTENT = 1000;
 
-	private static final int LIST_LIMIT = 500;
+	public static final int PAGE_SIZE = 50;
 
 	private static final String COLUMNS = """
 			id, community_id, kind, source, content, resident_name, resident_phone, status, rejection_reason, measure,
@@ -223,14 +223,21 @@ public class Needs {
 			.single();
 	}
 
+	/** The first page of {@link #list(StaffPrincipal, Long, NeedStatus, int)}. */
+	@Transactional(readOnly = true)
+	public List<Need> list(StaffPrincipal who, Long communityId, NeedStatus status) {
+		return list(who, communityId, status, 0);
+	}
+
 	/**
-	 * Needs in the person's scope, newest first, at most 500.
+	 * One page of the needs in the person's scope, newest first: at most {@link #PAGE_SIZE} and one more, so the
+	 * caller knows whether there is a next page.
 	 *
 	 * @param communityId only this community's, or all when null
 	 * @param status only those with this status, or all when null
 	 */
 	@Transactional(readOnly = true)
-	public List<Need> list(StaffPrincipal who, Long communityId, NeedStatus status) {
+	public List<Need> list(StaffPrincipal who, Long communityId, NeedStatus status, int page) {
 		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM need WHERE region_path LIKE ?");
 		List<Object> params = new ArrayList<>(List.of(who.scope().pathPattern()));
 		if (communityId != null) {
@@ -241,7 +248,8 @@ public class Needs {
 			sql.append(" AND status = ?");
 			params.add(status.name());
 		}
-		sql.append(" ORDER BY received_at DESC, id DESC LIMIT " + LIST_LIMIT);
+		sql.append(" ORDER BY received_at DESC, id DESC LIMIT " + (PAGE_SIZE + 1) + " OFFSET "
+				+ (long) Math.max(page, 0) * PAGE_SIZE);
 		Map<Long, String> names = communityNames(who);
 		LocalDate today = today();
 		return jdbc.sql(sql.toString())

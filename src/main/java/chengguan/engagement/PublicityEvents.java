@@ -290,21 +290,36 @@ public class PublicityEvents {
 	/** Events in the person's scope: upcoming ones first (soonest first), then past ones (latest first). */
 	@Transactional(readOnly = true)
 	public List<PublicityEvent> list(StaffPrincipal who) {
+		return list(who, 0);
+	}
+
+	public static final int PAGE_SIZE = 50;
+
+	/**
+	 * One page of {@link #list(StaffPrincipal)}, ordered in SQL so that it can be paged: at most {@link #PAGE_SIZE}
+	 * and one more (there is a next page). The organisers' names come joined in, not looked up one by one.
+	 */
+	@Transactional(readOnly = true)
+	public List<PublicityEvent> list(StaffPrincipal who, int page) {
 		Map<Long, String> communities = new HashMap<>();
 		regions.communities(who.scope()).forEach(c -> communities.put(c.id(), c.name()));
 		Map<Long, String> organisers = new HashMap<>();
-		List<PublicityEvent> all = jdbc.sql("SELECT " + COLUMNS
-				+ " FROM publicity_event WHERE region_path LIKE ? ORDER BY event_date DESC, start_time DESC, id DESC LIMIT 300")
-			.param(who.scope().pathPattern())
-			.query((rs, n) -> event(rs, communities, organisers))
-			.list();
 		LocalDate today = today();
-		List<PublicityEvent> upcoming = new java.util.ArrayList<>(all.stream()
-			.filter(e -> !e.date().isBefore(today))
-			.sorted(java.util.Comparator.comparing(PublicityEvent::date).thenComparing(PublicityEvent::start))
-			.toList());
-		all.stream().filter(e -> e.date().isBefore(today)).forEach(upcoming::add);
-		return upcoming;
+		return jdbc.sql("SELECT " + COLUMNS + """
+				, (SELECT s.name FROM staff s WHERE s.id = publicity_event.organiser_staff_id) AS organiser_name
+				FROM publicity_event WHERE region_path LIKE :scope
+				ORDER BY CASE WHEN event_date >= :today THEN 0 ELSE 1 END,
+				    CASE WHEN event_date >= :today THEN event_date END,
+				    CASE WHEN event_date >= :today THEN start_time END,
+				    event_date DESC, start_time DESC, id DESC
+				LIMIT\s""" + (PAGE_SIZE + 1) + " OFFSET " + (long) Math.max(page, 0) * PAGE_SIZE)
+			.param("scope", who.scope().pathPattern())
+			.param("today", today)
+			.query((rs, n) -> {
+				organisers.put(rs.getLong("organiser_staff_id"), rs.getString("organiser_name"));
+				return event(rs, communities, organisers);
+			})
+			.list();
 	}
 
 	@Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package chengguan.engagement.web;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -20,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import chengguan.catalog.CategoryService;
 import chengguan.engagement.DeliberationKind;
 import chengguan.engagement.DeliberationRole;
+import chengguan.engagement.DeliberationMeetingRow;
 import chengguan.engagement.Deliberations;
 import chengguan.intake.ReportKind;
 import chengguan.organization.RegionService;
@@ -49,8 +51,13 @@ class DeliberationController {
 	}
 
 	@GetMapping("/engagement/deliberations")
-	String list(@AuthenticationPrincipal StaffPrincipal me, Model model) {
-		model.addAttribute("meetings", deliberations.list(me));
+	String list(@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal StaffPrincipal me,
+			Model model) {
+		List<DeliberationMeetingRow> found = deliberations.list(me, Math.max(page, 0));
+		boolean hasNext = found.size() > Deliberations.PAGE_SIZE;
+		model.addAttribute("meetings", hasNext ? found.subList(0, Deliberations.PAGE_SIZE) : found);
+		model.addAttribute("page", Math.max(page, 0));
+		model.addAttribute("hasNext", hasNext);
 		return "engagement/deliberation-list";
 	}
 

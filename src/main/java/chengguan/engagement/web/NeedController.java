@@ -2,6 +2,7 @@ package chengguan.engagement.web;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -65,15 +66,24 @@ class NeedController {
 
 	@GetMapping("/engagement/needs")
 	String list(@RequestParam(required = false) Long communityId, @RequestParam(required = false) NeedStatus status,
-			@AuthenticationPrincipal StaffPrincipal me, Model model) {
+			@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal StaffPrincipal me, Model model) {
 		if (communityId != null) {
 			regions.get(communityId, me); // a community outside the scope is refused, not answered with an empty list
 		}
-		return renderList(communityId, status, new NeedForm(), me, model);
+		return renderList(communityId, status, Math.max(page, 0), new NeedForm(), me, model);
 	}
 
 	private String renderList(Long communityId, NeedStatus status, NeedForm form, StaffPrincipal me, Model model) {
-		model.addAttribute("needs", needs.list(me, communityId, status));
+		return renderList(communityId, status, 0, form, me, model);
+	}
+
+	private String renderList(Long communityId, NeedStatus status, int page, NeedForm form, StaffPrincipal me,
+			Model model) {
+		List<Need> found = needs.list(me, communityId, status, page);
+		boolean hasNext = found.size() > Needs.PAGE_SIZE;
+		model.addAttribute("needs", hasNext ? found.subList(0, Needs.PAGE_SIZE) : found);
+		model.addAttribute("page", page);
+		model.addAttribute("hasNext", hasNext);
 		model.addAttribute("communities", regions.communities(me.scope()));
 		model.addAttribute("communityId", communityId);
 		model.addAttribute("status", status);

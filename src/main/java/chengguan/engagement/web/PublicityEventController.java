@@ -57,8 +57,13 @@ class PublicityEventController {
 	}
 
 	@GetMapping("/engagement/events")
-	String list(@AuthenticationPrincipal StaffPrincipal me, Model model) {
-		model.addAttribute("events", events.list(me));
+	String list(@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal StaffPrincipal me,
+			Model model) {
+		List<PublicityEvent> found = events.list(me, Math.max(page, 0));
+		boolean hasNext = found.size() > PublicityEvents.PAGE_SIZE;
+		model.addAttribute("events", hasNext ? found.subList(0, PublicityEvents.PAGE_SIZE) : found);
+		model.addAttribute("page", Math.max(page, 0));
+		model.addAttribute("hasNext", hasNext);
 		model.addAttribute("today", events.today());
 		return "engagement/event-list";
 	}

@@ -82,9 +82,13 @@ class SurveyController {
 	}
 
 	@GetMapping
-	String list(@AuthenticationPrincipal StaffPrincipal me, Model model) {
-		model.addAttribute("surveys", surveys.visible(me));
-		model.addAttribute("templates", surveys.templates());
+	String list(@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal StaffPrincipal me,
+			Model model) {
+		Surveys.SurveyPage shown = surveys.listPage(me, page);
+		model.addAttribute("surveys", shown.surveys());
+		model.addAttribute("templates", shown.templates());
+		model.addAttribute("page", Math.max(page, 0));
+		model.addAttribute("hasNext", shown.hasNext());
 		model.addAttribute("today", surveys.today());
 		model.addAttribute("organizer", organizer(me));
 		return "engagement/survey-list";
