@@ -84,8 +84,10 @@ public class CaseQueries {
 			}
 			case DUE_SOON -> {
 				sql.append(" AND state IN (:states)");
-				sql.append(" AND ((state IN ('PENDING', 'ACCEPTED') AND accept_due_at > :now)"
-						+ " OR (state IN ('REGISTERED', 'DISPATCHED', 'HANDLING') AND handle_due_at > :now))");
+				// the stored warning times (80 % of the limit, counted on the work calendar)
+				sql.append(" AND ((state IN ('PENDING', 'ACCEPTED') AND accept_warn_at <= :now AND accept_due_at > :now)"
+						+ " OR (state IN ('REGISTERED', 'DISPATCHED', 'HANDLING') AND handle_warn_at <= :now"
+						+ " AND handle_due_at > :now))");
 				params.put("now", nowUtc);
 			}
 			case SUPERVISED -> sql.append(" AND state IN (:states) AND (escalation_level > 0 OR id IN"
@@ -117,12 +119,10 @@ public class CaseQueries {
 			params.put("to", filter.to().plusDays(1).atStartOfDay(platform.timeZone()).toOffsetDateTime());
 		}
 		sql.append(" ORDER BY created_at DESC, id DESC");
-		if (filter.inbox() != CaseInbox.DUE_SOON) {
-			sql.append(" LIMIT ").append(CaseFilter.PAGE_SIZE + 1).append(" OFFSET ")
-				.append((long) filter.page() * CaseFilter.PAGE_SIZE);
-		}
+		sql.append(" LIMIT ").append(CaseFilter.PAGE_SIZE + 1).append(" OFFSET ")
+			.append((long) filter.page() * CaseFilter.PAGE_SIZE);
 		List<Long> ids = jdbc.sql(sql.toString()).params(params).query(Long.class).list();
-		return rows(ids, who, filter.inbox() == CaseInbox.DUE_SOON);
+		return rows(ids, who);
 	}
 
 	/** These cases as list rows, in this order (each one checked against the person's scope). */

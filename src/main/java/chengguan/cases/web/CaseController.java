@@ -71,9 +71,12 @@ class CaseController {
 
 	private final NoticeCardService cards;
 
+	private final chengguan.cases.StageClocks stageClocks;
+
 	CaseController(CaseQueries queries, CaseService cases, ReportQueries reports, RegionService regions,
 			CategoryService categories, RosterService roster, MapSettings maps, java.time.Clock clock, CaseCalls calls,
-			PlatformProperties platform, NoticeCardService cards) {
+			PlatformProperties platform, NoticeCardService cards, chengguan.cases.StageClocks stageClocks) {
+		this.stageClocks = stageClocks;
 		this.cards = cards;
 		this.calls = calls;
 		this.platform = platform;
@@ -209,6 +212,9 @@ class CaseController {
 		model.addAttribute("modes", HandlingMode.values());
 		model.addAttribute("calls", calls.calls(c.id(), me));
 		model.addAttribute("now", clock.instant());
+		List<chengguan.cases.StageClock> clocks = stageClocks.of(c.id(), c.regionPath());
+		model.addAttribute("stageClocks", clocks);
+		model.addAttribute("countdown", stageClocks.countdown(c, clocks, clock.instant()));
 		model.addAttribute("open", !c.state().isTerminal() && c.state() != CaseState.CLOSED);
 		model.addAttribute("myUnit", me.unitId());
 		model.addAttribute("admin", me.hasRole(chengguan.platform.security.Role.ADMIN));
