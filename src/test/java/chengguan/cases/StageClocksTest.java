@@ -23,6 +23,10 @@ import chengguan.support.MutableClock;
 import chengguan.support.TestAccounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Each stage's clock (受理, 立案, 派遣, 处置, 核查, 回访) is set and cleared as the case moves, its warning counted in
@@ -53,6 +57,9 @@ class StageClocksTest {
 
 	@Autowired
 	TestAccounts accounts;
+
+	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
 
 	@AfterEach
 	void resetClock() {
@@ -175,7 +182,7 @@ class StageClocksTest {
 	}
 
 	@Test
-	void perStageTimelinessCountsEndedRunsAgainstTheirDeadlines() {
+	void perStageTimelinessCountsEndedRunsAgainstTheirDeadlines() throws Exception {
 		clock.setTo(at("2026-12-10T09:00"));
 		CaseView c = newCase();
 		clock.setTo(at("2026-12-10T09:05"));
@@ -190,6 +197,24 @@ class StageClocksTest {
 		assertThat(accept.endedOnTime()).isGreaterThanOrEqualTo(1);
 		assertThat(register.ended() - register.endedOnTime()).isGreaterThanOrEqualTo(1);
 		assertThat(figures).hasSize(CaseStage.values().length);
+		String page = mvc.perform(get("/assessment/dashboard").param("date", "2026-12-10").with(accounts.as("dispatcher")))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("各环节按时率", "data-stage=\"REGISTER\"", "data-stage=\"VISIT\"");
+	}
+
+	@Test
+	void theCasePageShowsEachStagesClockWithItsCountdownInWorkingTime() throws Exception {
+		clock.setTo(at("2026-12-08T09:00"));
+		CaseView c = newCase();
+		c = act(c, CaseAction.ACCEPT, null);
+		clock.setTo(at("2026-12-08T10:00"));
+		mvc.perform(get("/cases/" + c.id()).with(accounts.as("dispatcher")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("各环节时限")))
+			.andExpect(content().string(containsString("按期完成")))
+			// 立案 limit 2 working hours from 09:00: one hour left at 10:00
+			.andExpect(content().string(containsString("剩余 1 工作小时 0 分")));
 	}
 
 }
