@@ -46,6 +46,15 @@ public class DueTimes {
 		return calendar.get().workingTimeBetween(from, to, regionPath);
 	}
 
+	/** The working time of one working day (e.g. 7 h 30 min for 08:30–12:00 and 13:30–17:30). */
+	public java.time.Duration workingDayLength() {
+		return calendar.get()
+			.periods()
+			.stream()
+			.map(period -> java.time.Duration.between(period.start(), period.end()))
+			.reduce(java.time.Duration.ZERO, java.time.Duration::plus);
+	}
+
 	/** A catalog limit in minutes as a time limit; no basis means working time, as the catalog form defaults. */
 	public static TimeLimit limit(int minutes, LimitBasis basis) {
 		return TimeLimit.ofMinutes(minutes, basis != LimitBasis.CALENDAR);

@@ -106,6 +106,8 @@ class StageClocksTest {
 		// the countdown of a working limit counts working time: at 17:00 half an hour of Tuesday and 30 minutes of Wednesday
 		List<StageClock> all = clocks.of(c.id(), c.regionPath());
 		assertThat(clocks.countdown(c, all, at("2026-12-08T17:00"))).isEqualTo("剩余 1 工作小时 0 分");
+		// late by 09:00–17:30 on Wednesday (7 h without lunch) and 08:30–09:00 on Thursday: one working day of 7.5 h
+		assertThat(clocks.countdown(c, all, at("2026-12-10T09:00"))).isEqualTo("超期 1 个工作日 0 分");
 	}
 
 	@Test
@@ -168,7 +170,7 @@ class StageClocksTest {
 	}
 
 	@Test
-	void aDeclinedCaseStopsEveryClockAndTheScanMarksALateStage() {
+	void aDeclinedCaseStopsEveryClockAndTheScanMarksALateStage() throws Exception {
 		clock.setTo(at("2026-12-08T09:00"));
 		CaseView c = newCase();
 		c = act(c, CaseAction.ACCEPT, null);
@@ -177,6 +179,8 @@ class StageClocksTest {
 		StageClock register = running(c).get(0);
 		assertThat(register.overdueAt()).isNotNull();
 		assertThat(register.status(clock.instant())).isEqualTo(CaseView.TimeStatus.OVERDUE);
+		mvc.perform(get("/cases").param("inbox", "ALL").with(accounts.as("dispatcher")))
+			.andExpect(content().string(containsString("立案超期")));
 		c = act(c, CaseAction.DECLINE, "不属于城管职责");
 		assertThat(running(c)).isEmpty();
 	}

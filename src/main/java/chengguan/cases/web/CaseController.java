@@ -106,6 +106,7 @@ class CaseController {
 		model.addAttribute("filter", filter);
 		model.addAttribute("rows", hasNext ? rows.subList(0, CaseFilter.PAGE_SIZE) : rows);
 		model.addAttribute("hasNext", hasNext);
+		model.addAttribute("stageMarks", stageClocks.marks(rows.stream().map(CaseRow::id).toList()));
 		model.addAttribute("counts", queries.counts(me));
 		model.addAttribute("inboxes", CaseInbox.values());
 		model.addAttribute("states", CaseState.values());
