@@ -82,18 +82,12 @@ public class CaseQueries {
 				params.put(p + "now", nowUtc);
 			}
 			case DUE_SOON -> {
-				// CaseView.timeStatus's WARNING in SQL (80 % of the time from its start to the deadline used, not yet
-				// overdue), so the tab is paged like the others: 5 * now >= start + 4 * due, in epoch seconds
 				sql.append(" AND state IN (:" + p + "states)");
-				sql.append(" AND ((state IN ('PENDING', 'ACCEPTED') AND accept_due_at > :" + p + "now"
-						+ " AND accept_due_at > created_at AND EXTRACT(EPOCH FROM created_at)"
-						+ " + 4 * EXTRACT(EPOCH FROM accept_due_at) <= :" + p + "now5)"
-						+ " OR (state IN ('REGISTERED', 'DISPATCHED', 'HANDLING') AND handle_due_at > :" + p + "now"
-						+ " AND handle_due_at > COALESCE(handle_started_at, created_at)"
-						+ " AND EXTRACT(EPOCH FROM COALESCE(handle_started_at, created_at))"
-						+ " + 4 * EXTRACT(EPOCH FROM handle_due_at) <= :" + p + "now5))");
+				// the stored warning times (80 % of the limit, counted on the work calendar)
+				sql.append(" AND ((state IN ('PENDING', 'ACCEPTED') AND accept_warn_at <= :" + p + "now AND accept_due_at > :"
+						+ p + "now)" + " OR (state IN ('REGISTERED', 'DISPATCHED', 'HANDLING') AND handle_warn_at <= :" + p
+						+ "now AND handle_due_at > :" + p + "now))");
 				params.put(p + "now", nowUtc);
-				params.put(p + "now5", 5 * now.getEpochSecond());
 			}
 			case SUPERVISED -> sql.append(" AND state IN (:" + p + "states) AND (escalation_level > 0 OR id IN"
 					+ " (SELECT case_id FROM case_call WHERE kind = 'SUPERVISION' AND answered_at IS NULL))");
@@ -148,6 +142,7 @@ public class CaseQueries {
 		return jdbc.sql("""
 				SELECT c.id, c.tracking_code, c.state, c.channel, cat.name AS category_name, reg.name AS community_name,
 				       u.name AS unit_name, c.created_at, c.accept_due_at, c.handle_started_at, c.handle_due_at,
+				       c.accept_warn_at, c.handle_warn_at,
 				       c.escalation_level, c.rework_count
 				FROM (SELECT * FROM case_file WHERE\s""" + clause + """
 				) c
@@ -162,7 +157,8 @@ public class CaseQueries {
 				// the deadline rules live on CaseView: build the part of it they read
 				CaseView timing = new CaseView(rs.getLong("id"), 0, null, null, state, null, null, 0, null, null, null,
 						null, instant(rs, "accept_due_at"), instant(rs, "handle_started_at"),
-						instant(rs, "handle_due_at"), null, 0, 0, created, null, 0);
+						instant(rs, "handle_due_at"), null, 0, 0, created, null, 0, instant(rs, "accept_warn_at"),
+						instant(rs, "handle_warn_at"));
 				return new CaseRow(timing.id(), rs.getString("tracking_code"), state, rs.getString("channel"),
 						rs.getString("category_name"), rs.getString("community_name"), rs.getString("unit_name"),
 						created, timing.currentDue(), timing.timeStatus(now), rs.getInt("escalation_level"),

@@ -16,11 +16,12 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import chengguan.calendar.Deadline;
+import chengguan.calendar.TimeLimit;
 import chengguan.catalog.CategoryCache;
 import chengguan.catalog.CategoryService;
 import chengguan.catalog.CategoryView;
 import chengguan.catalog.HandlingMode;
-import chengguan.catalog.LimitBasis;
 import chengguan.intake.IntakeService;
 import chengguan.intake.Rating;
 import chengguan.intake.ReportEventType;
@@ -65,7 +66,7 @@ public class CaseService {
 	private static final String COLUMNS = """
 			id, report_id, tracking_code, channel, state, handling_mode, category_id, community_id, region_path,
 			assignee_unit_id, assignee_staff_id, merged_into_id, accept_due_at, handle_started_at, handle_due_at, overdue_at, escalation_level,
-			rework_count, created_at, closed_at, version""";
+			rework_count, created_at, closed_at, version, accept_warn_at, handle_warn_at""";
 
 	private final JdbcClient jdbc;
 
@@ -93,10 +94,14 @@ public class CaseService {
 
 	private final CategoryCache categoryCache;
 
+	private final StageClocks stageClocks;
+
 	CaseService(JdbcClient jdbc, CaseHistory history, CategoryService categories, IntakeService intake,
 			Notifications notifications, DueTimes dueTimes, ScopeGuard scopeGuard, MessageSource messages,
-			Clock clock, RosterService roster, ImageNormalizer images, FileStorage files, CategoryCache categoryCache) {
+			Clock clock, RosterService roster, ImageNormalizer images, FileStorage files, CategoryCache categoryCache,
+			StageClocks stageClocks) {
 		this.categoryCache = categoryCache;
+		this.stageClocks = stageClocks;
 		this.roster = roster;
 		this.images = images;
 		this.files = files;
@@ -119,19 +124,25 @@ public class CaseService {
 		CategoryView category = received.categoryId() == null ? null
 				: categoryCache.find(received.categoryId()).orElse(null);
 		Instant now = clock.instant();
-		Instant acceptDue = category == null || category.acceptMinutes() == null ? null
-				: dueTimes.due(received.receivedAt(), category.acceptMinutes(), basis(category));
+		TimeLimit acceptLimit = category == null || category.acceptMinutes() == null ? null
+				: DueTimes.limit(category.acceptMinutes(), category.limitBasis());
+		Deadline accept = acceptLimit == null ? null
+				: dueTimes.deadline(received.receivedAt(), acceptLimit, received.regionPath());
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO case_file (report_id, tracking_code, channel, state, handling_mode, category_id,
-				    community_id, region_path, accept_due_at, created_at)
-				VALUES (?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?)""")
+				    community_id, region_path, accept_due_at, accept_warn_at, created_at)
+				VALUES (?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?)""")
 			.params(received.reportId(), received.trackingCode(), received.channel().name(),
 					category == null || category.handlingMode() == null ? null : category.handlingMode().name(),
-					received.categoryId(), received.communityId(), received.regionPath(), utc(acceptDue),
+					received.categoryId(), received.communityId(), received.regionPath(),
+					utc(accept == null ? null : accept.dueAt()), utc(accept == null ? null : accept.warnAt()),
 					utc(received.receivedAt()))
 			.update(keys, "id");
 		long caseId = keys.getKeyAs(Number.class).longValue();
+		if (accept != null) {
+			stageClocks.record(caseId, CaseStage.ACCEPT, received.receivedAt(), acceptLimit, accept);
+		}
 		history.appendFirst(caseId, now, "系统", "OPENED", CaseState.PENDING,
 				"来源：" + label("report.channel." + received.channel()));
 	}
@@ -258,7 +269,10 @@ public class CaseService {
 		boolean rework = action == CaseAction.VERIFY_FAIL || action == CaseAction.REOPEN;
 		// a new time limit starts when the case is registered (handling) and again with every rework
 		boolean newLimit = action == CaseAction.REGISTER || rework;
-		Instant handleDue = newLimit ? handleDue(current, now) : current.handleDueAt();
+		TimeLimit handleLimit = newLimit ? handleLimit(current) : null;
+		Deadline newHandle = handleLimit == null ? null : dueTimes.deadline(now, handleLimit, current.regionPath());
+		Instant handleDue = newLimit ? (newHandle == null ? null : newHandle.dueAt()) : current.handleDueAt();
+		Instant handleWarn = newLimit ? (newHandle == null ? null : newHandle.warnAt()) : current.handleWarnAt();
 		Instant handleStarted = newLimit ? now : current.handleStartedAt();
 		boolean limitChanges = newLimit || (current.inAcceptPhase() && !target.equals(CaseState.ACCEPTED));
 		int changed = jdbc.sql("""
@@ -266,12 +280,13 @@ public class CaseService {
 				    assignee_unit_id = COALESCE(?, assignee_unit_id),
 				    assignee_staff_id = CASE WHEN ? THEN ? ELSE assignee_staff_id END,
 				    merged_into_id = COALESCE(?, merged_into_id),
-				    handle_started_at = ?, handle_due_at = ?, overdue_at = ?, rework_count = rework_count + ?,
+				    handle_started_at = ?, handle_due_at = ?, handle_warn_at = ?, overdue_at = ?,
+				    rework_count = rework_count + ?,
 				    closed_at = ?
 				WHERE id = ? AND version = ? AND state = ?""")
 			.params(target.name(), action == CaseAction.REGISTER && mode != null ? mode.name() : null,
 					assigns ? unitId : null, assigns, staffId, mergedInto, utc(handleStarted), utc(handleDue),
-					limitChanges ? null : utc(current.overdueAt()), rework ? 1 : 0,
+					utc(handleWarn), limitChanges ? null : utc(current.overdueAt()), rework ? 1 : 0,
 					target == CaseState.CLOSED || target.isTerminal() ? utc(now) : null, current.id(), seenVersion,
 					current.state().name())
 			.update();
@@ -282,6 +297,7 @@ public class CaseService {
 				+ (staffId == null ? "" : " " + roster.findStaff(staffId).map(StaffView::name).orElse(""));
 		String recorded = !assigns ? cleanNote : "承办：" + assignee + (cleanNote == null ? "" : "；" + cleanNote);
 		history.append(current.id(), now, actor, action.name(), current.state(), target, recorded, photoIds);
+		moveClocks(current, action, now, handleLimit, newHandle);
 		tellTheReporter(current, action, cleanNote, actor);
 		return load(current.id());
 	}
@@ -317,14 +333,68 @@ public class CaseService {
 		}
 	}
 
-	private Instant handleDue(CaseView current, Instant now) {
+	private TimeLimit handleLimit(CaseView current) {
 		if (current.categoryId() == null) {
 			return null;
 		}
 		return categories.find(current.categoryId())
 			.filter(category -> category.handleMinutes() != null)
-			.map(category -> dueTimes.due(now, category.handleMinutes(), basis(category)))
+			.map(category -> DueTimes.limit(category.handleMinutes(), category.limitBasis()))
 			.orElse(null);
+	}
+
+	/**
+	 * Each step ends the stage it completes and starts the next one's clock: 受理 → 立案 → 派遣 (again after a 退回) and
+	 * 处置 (again after a rework) → 核查 → 回访; a case that ends stops them all.
+	 */
+	private void moveClocks(CaseView c, CaseAction action, Instant now, TimeLimit handleLimit, Deadline handle) {
+		long id = c.id();
+		String region = c.regionPath();
+		switch (action) {
+			case ACCEPT -> {
+				stageClocks.end(id, now, CaseStage.ACCEPT);
+				stageClocks.start(id, CaseStage.REGISTER, now, stageClocks.configuredLimit(CaseStage.REGISTER), region);
+			}
+			case REGISTER -> {
+				stageClocks.end(id, now, CaseStage.ACCEPT, CaseStage.REGISTER);
+				stageClocks.start(id, CaseStage.DISPATCH, now, stageClocks.configuredLimit(CaseStage.DISPATCH), region);
+				startHandling(id, now, handleLimit, handle);
+			}
+			case DISPATCH -> stageClocks.end(id, now, CaseStage.DISPATCH);
+			case RETURN ->
+				stageClocks.start(id, CaseStage.DISPATCH, now, stageClocks.configuredLimit(CaseStage.DISPATCH), region);
+			case FEEDBACK_DONE -> {
+				stageClocks.end(id, now, CaseStage.HANDLE);
+				stageClocks.start(id, CaseStage.VERIFY, now, stageClocks.configuredLimit(CaseStage.VERIFY), region);
+			}
+			case VERIFY_PASS -> {
+				stageClocks.end(id, now, CaseStage.VERIFY);
+				stageClocks.start(id, CaseStage.VISIT, now, stageClocks.configuredLimit(CaseStage.VISIT), region);
+			}
+			case VERIFY_FAIL -> {
+				stageClocks.end(id, now, CaseStage.VERIFY);
+				startHandling(id, now, handleLimit, handle);
+			}
+			case RESOLVE_ON_SPOT -> {
+				stageClocks.end(id, now);
+				stageClocks.start(id, CaseStage.VISIT, now, stageClocks.configuredLimit(CaseStage.VISIT), region);
+			}
+			case REOPEN -> {
+				stageClocks.end(id, now, CaseStage.VISIT);
+				startHandling(id, now, handleLimit, handle);
+			}
+			case ARCHIVE, DECLINE, MERGE -> stageClocks.end(id, now);
+			default -> {
+				// 改派 and 签收 keep the running clocks
+			}
+		}
+	}
+
+	private void startHandling(long caseId, Instant now, TimeLimit limit, Deadline deadline) {
+		stageClocks.end(caseId, now, CaseStage.HANDLE);
+		if (deadline != null) {
+			stageClocks.record(caseId, CaseStage.HANDLE, now, limit, deadline);
+		}
 	}
 
 	/** What the reporter sees on the status page, and the SMS they get, for the steps that concern them. */
@@ -435,16 +505,14 @@ public class CaseService {
 				rs.getObject("merged_into_id", Long.class),
 				instant(rs, "accept_due_at"), instant(rs, "handle_started_at"), instant(rs, "handle_due_at"),
 				instant(rs, "overdue_at"), rs.getInt("escalation_level"), rs.getInt("rework_count"),
-				instant(rs, "created_at"), instant(rs, "closed_at"), rs.getLong("version"));
+				instant(rs, "created_at"), instant(rs, "closed_at"), rs.getLong("version"), instant(rs, "accept_warn_at"),
+				instant(rs, "handle_warn_at"));
 	}
 
 	private String label(String code) {
 		return messages.getMessage(code, null, code, LocaleContextHolder.getLocale());
 	}
 
-	private static LimitBasis basis(CategoryView category) {
-		return category.limitBasis() == null ? LimitBasis.WORKING : category.limitBasis();
-	}
 
 
 

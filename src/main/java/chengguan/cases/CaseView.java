@@ -6,7 +6,7 @@ import java.time.Instant;
 public record CaseView(long id, long reportId, String trackingCode, String channel, CaseState state, String handlingMode,
 		Long categoryId, long communityId, String regionPath, Long assigneeUnitId, Long assigneeStaffId, Long mergedIntoId,
 		Instant acceptDueAt, Instant handleStartedAt, Instant handleDueAt, Instant overdueAt, int escalationLevel,
-		int reworkCount, Instant createdAt, Instant closedAt, long version) {
+		int reworkCount, Instant createdAt, Instant closedAt, long version, Instant acceptWarnAt, Instant handleWarnAt) {
 
 	/** Accepting runs against the accept limit; registered and later, handling runs against the handle limit. */
 	public boolean inAcceptPhase() {
@@ -22,7 +22,15 @@ public record CaseView(long id, long reportId, String trackingCode, String chann
 		return inAcceptPhase() ? acceptDueAt : inHandlePhase() ? handleDueAt : null;
 	}
 
-	/** Green, yellow from 80 % of the time used, red when overdue; none once nothing is running against a limit. */
+	/** When the 80 % warning of the current limit starts, counted as the limit is (working time for working limits). */
+	public Instant currentWarn() {
+		return inAcceptPhase() ? acceptWarnAt : inHandlePhase() ? handleWarnAt : null;
+	}
+
+	/**
+	 * Green, yellow from 80 % of the time used (the stored warning time, counted on the work calendar), red when
+	 * overdue; none once nothing is running against a limit.
+	 */
 	public TimeStatus timeStatus(Instant now) {
 		Instant due = currentDue();
 		if (due == null) {
@@ -31,6 +39,10 @@ public record CaseView(long id, long reportId, String trackingCode, String chann
 		if (!now.isBefore(due)) {
 			return TimeStatus.OVERDUE;
 		}
+		if (currentWarn() != null) {
+			return now.isBefore(currentWarn()) ? TimeStatus.ON_TIME : TimeStatus.WARNING;
+		}
+		// cases from before warning times were stored: 80 % of the calendar time
 		Instant start = inAcceptPhase() ? createdAt : handleStartedAt != null ? handleStartedAt : createdAt;
 		long total = java.time.Duration.between(start, due).toSeconds();
 		long used = java.time.Duration.between(start, now).toSeconds();

@@ -49,8 +49,11 @@ class DeadlineScan {
 
 	private final TransactionTemplate transactions;
 
+	private final StageClocks stageClocks;
+
 	DeadlineScan(JdbcClient jdbc, CaseHistory history, RegionService regions, Notifications notifications,
-			NoticeCardService cards, RosterService roster, Clock clock, TransactionTemplate transactions) {
+			NoticeCardService cards, RosterService roster, Clock clock, TransactionTemplate transactions, StageClocks stageClocks) {
+		this.stageClocks = stageClocks;
 		this.transactions = transactions;
 		this.roster = roster;
 		this.cards = cards;
@@ -92,6 +95,8 @@ class DeadlineScan {
 					rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class), rs.getInt(7),
 					rs.getLong(8)))
 			.list();
+		// each stage's own overdue mark (立案, 派遣, 核查, 回访 too), in one statement; escalation follows the case's limit
+		transactions.executeWithoutResult(status -> stageClocks.markOverdue(now));
 		int changed = 0;
 		for (Due due : candidates) {
 			Boolean marked = transactions.execute(status -> mark(due, now, nowUtc));

@@ -1,81 +1,63 @@
 package chengguan.cases;
 
-import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.ZoneId;
+import java.util.function.Supplier;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import chengguan.calendar.Deadline;
+import chengguan.calendar.TimeLimit;
+import chengguan.calendar.WorkCalendar;
+import chengguan.calendar.WorkingTime;
 import chengguan.catalog.LimitBasis;
-import chengguan.platform.PlatformProperties;
 
 /**
- * Deadlines from a category's time limits: calendar minutes run day and night; working minutes run only on
- * Monday to Friday between the configured hours, in the platform's time zone. Public holidays and 调休 working
- * weekends are not modelled yet: a limit across a holiday is counted as if it were a working day.
+ * Deadlines of the case loop, counted on the work calendar (工作日历): calendar limits run day and night; working
+ * limits run only in the working hours of working days (holidays off, 调休 weekends worked), and a working limit of
+ * whole days is that many working days. The 80 % warning is counted the same way.
  */
 @Component
 public class DueTimes {
 
-	/** @param workdayStart start of the working day, e.g. 08:30; @param workdayEnd its end, e.g. 17:30 */
-	@ConfigurationProperties("chengguan.cases.working-hours")
-	public record Settings(LocalTime workdayStart, LocalTime workdayEnd) {
+	private final Supplier<WorkingTime> calendar;
 
-		public Settings {
-			workdayStart = workdayStart == null ? LocalTime.of(8, 30) : workdayStart;
-			workdayEnd = workdayEnd == null ? LocalTime.of(17, 30) : workdayEnd;
-			if (!workdayEnd.isAfter(workdayStart)) {
-				throw new IllegalArgumentException("The working day must end after it starts");
-			}
-		}
-
+	@Autowired
+	DueTimes(WorkCalendar calendar) {
+		this(calendar::current);
 	}
 
-	private final Settings settings;
-
-	private final ZoneId zone;
-
-	DueTimes(Settings settings, PlatformProperties platform) {
-		this.settings = settings;
-		this.zone = platform.timeZone();
+	DueTimes(Supplier<WorkingTime> calendar) {
+		this.calendar = calendar;
 	}
 
+	/** A catalog limit, nationwide. */
 	public Instant due(Instant from, int minutes, LimitBasis basis) {
-		if (basis != LimitBasis.WORKING) {
-			return from.plus(Duration.ofMinutes(minutes));
-		}
-		LocalDateTime at = LocalDateTime.ofInstant(from, zone);
-		long left = minutes;
-		while (true) {
-			at = nextWorkingMoment(at);
-			LocalDateTime endOfDay = at.toLocalDate().atTime(settings.workdayEnd());
-			long available = Duration.between(at, endOfDay).toMinutes();
-			if (left <= available) {
-				return at.plusMinutes(left).atZone(zone).toInstant();
-			}
-			left -= available;
-			at = endOfDay;
-		}
+		return deadline(from, limit(minutes, basis), null).dueAt();
 	}
 
-	private LocalDateTime nextWorkingMoment(LocalDateTime at) {
-		LocalDateTime moment = at;
-		while (true) {
-			boolean weekend = moment.getDayOfWeek() == DayOfWeek.SATURDAY || moment.getDayOfWeek() == DayOfWeek.SUNDAY;
-			if (weekend || !moment.toLocalTime().isBefore(settings.workdayEnd())) {
-				moment = moment.toLocalDate().plusDays(1).atTime(settings.workdayStart());
-			}
-			else if (moment.toLocalTime().isBefore(settings.workdayStart())) {
-				moment = moment.toLocalDate().atTime(settings.workdayStart());
-			}
-			else {
-				return moment;
-			}
-		}
+	/** The deadline and its warning for a case in {@code regionPath} (its local days count). */
+	public Deadline deadline(Instant from, TimeLimit limit, String regionPath) {
+		return calendar.get().deadline(from, limit, regionPath);
+	}
+
+	/** Working time between two moments, for the countdown of a working-time limit. */
+	public java.time.Duration workingTimeBetween(Instant from, Instant to, String regionPath) {
+		return calendar.get().workingTimeBetween(from, to, regionPath);
+	}
+
+	/** The working time of one working day (e.g. 7 h 30 min for 08:30–12:00 and 13:30–17:30). */
+	public java.time.Duration workingDayLength() {
+		return calendar.get()
+			.periods()
+			.stream()
+			.map(period -> java.time.Duration.between(period.start(), period.end()))
+			.reduce(java.time.Duration.ZERO, java.time.Duration::plus);
+	}
+
+	/** A catalog limit in minutes as a time limit; no basis means working time, as the catalog form defaults. */
+	public static TimeLimit limit(int minutes, LimitBasis basis) {
+		return TimeLimit.ofMinutes(minutes, basis != LimitBasis.CALENDAR);
 	}
 
 }

@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import chengguan.calendar.WorkingTime;
 import chengguan.catalog.LimitBasis;
-import chengguan.platform.PlatformProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,8 +19,10 @@ class DueTimesTest {
 
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-	private final DueTimes dueTimes = new DueTimes(new DueTimes.Settings(LocalTime.of(8, 30), LocalTime.of(17, 30)),
-			new PlatformProperties(SHANGHAI));
+	// one working period without a lunch break, as these expectations were written for; the calendar's own tests
+	// cover the default 08:30–12:00 / 13:30–17:30 and the holidays
+	private final DueTimes dueTimes = new DueTimes(() -> new WorkingTime(SHANGHAI,
+			List.of(new WorkingTime.Period(LocalTime.of(8, 30), LocalTime.of(17, 30))), List.of(), Set.of(2026)));
 
 	private static Instant at(String local) {
 		return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();

@@ -89,9 +89,13 @@ class DashboardController {
 
 	private final Clock clock;
 
+	private final chengguan.cases.StageClocks stageClocks;
+
 	DashboardController(AssessmentQueries queries, Rollups rollups, RegionService regions,
 			CategoryService categories, RosterService roster, CaseQueries cases, MessageSource messages,
-			MapSettings maps, PlatformProperties platform, AuditLog auditLog, Clock clock) {
+			MapSettings maps, PlatformProperties platform, AuditLog auditLog, Clock clock,
+			chengguan.cases.StageClocks stageClocks) {
+		this.stageClocks = stageClocks;
 		this.queries = queries;
 		this.rollups = rollups;
 		this.regions = regions;
@@ -184,6 +188,10 @@ class DashboardController {
 		List<CaseRow> overdue = cases.rows(queries.overdueCaseIds(region, OVERDUE_SHOWN + 1), me);
 		model.addAttribute("overdue", overdue.stream().limit(OVERDUE_SHOWN).toList());
 		model.addAttribute("overdueMore", overdue.size() > OVERDUE_SHOWN);
+		// per-stage timeliness in the period, from the stage clocks (deadlines counted on the work calendar)
+		model.addAttribute("stageTimeliness", stageClocks.timeliness(region.path() + "%",
+				shown.start().atStartOfDay(platform.timeZone()).toInstant(),
+				shown.end().plusDays(1).atStartOfDay(platform.timeZone()).toInstant()));
 		YearMonth heatTo = YearMonth.from(shown.end());
 		model.addAttribute("heatFrom", YearMonth.from(shown.start()).toString());
 		model.addAttribute("heatTo", heatTo.toString());

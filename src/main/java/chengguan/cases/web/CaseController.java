@@ -74,9 +74,13 @@ class CaseController {
 
 	private final HistoryCheck historyCheck;
 
+	private final chengguan.cases.StageClocks stageClocks;
+
 	CaseController(CaseQueries queries, CaseService cases, ReportQueries reports, RegionService regions,
 			CategoryService categories, RosterService roster, MapSettings maps, java.time.Clock clock, CaseCalls calls,
-			PlatformProperties platform, NoticeCardService cards, HistoryCheck historyCheck) {
+			PlatformProperties platform, NoticeCardService cards, HistoryCheck historyCheck,
+			chengguan.cases.StageClocks stageClocks) {
+		this.stageClocks = stageClocks;
 		this.cards = cards;
 		this.historyCheck = historyCheck;
 		this.calls = calls;
@@ -110,6 +114,7 @@ class CaseController {
 		model.addAttribute("filter", filter);
 		model.addAttribute("rows", hasNext ? rows.subList(0, CaseFilter.PAGE_SIZE) : rows);
 		model.addAttribute("hasNext", hasNext);
+		model.addAttribute("stageMarks", stageClocks.marks(rows.stream().map(CaseRow::id).toList()));
 		model.addAttribute("counts", queries.counts(me));
 		model.addAttribute("inboxes", CaseInbox.values());
 		model.addAttribute("states", CaseState.values());
@@ -218,6 +223,9 @@ class CaseController {
 		model.addAttribute("modes", HandlingMode.values());
 		model.addAttribute("calls", calls.calls(c.id(), me));
 		model.addAttribute("now", clock.instant());
+		List<chengguan.cases.StageClock> clocks = stageClocks.of(c.id(), c.regionPath());
+		model.addAttribute("stageClocks", clocks);
+		model.addAttribute("countdown", stageClocks.countdown(c, clocks, clock.instant()));
 		model.addAttribute("open", !c.state().isTerminal() && c.state() != CaseState.CLOSED);
 		model.addAttribute("myUnit", me.unitId());
 		model.addAttribute("admin", me.hasRole(chengguan.platform.security.Role.ADMIN));
