@@ -179,7 +179,7 @@ public class SignInThrottle {
 		return new Challenge(challengeId, CaptchaImage.png(puzzle.question()));
 	}
 
-	/** Whether this is the right answer to a live challenge given to this address; a challenge is used up either way. */
+	/** Whether this is the right answer to a live challenge given to this address; it is used up either way. */
 	@Transactional
 	public boolean solve(String challengeId, String answer, String address) {
 		if (challengeId == null || answer == null || challengeId.length() > 32) {
@@ -189,7 +189,10 @@ public class SignInThrottle {
 			.params(challengeId, address, Timestamp.from(clock.instant()))
 			.query(String.class)
 			.list();
-		int deleted = jdbc.sql("DELETE FROM sign_in_challenge WHERE id = ?").param(challengeId).update();
+		// only the address it was given to can use it up (an id seen elsewhere cannot spoil a colleague's)
+		int deleted = jdbc.sql("DELETE FROM sign_in_challenge WHERE id = ? AND client_ip = ?")
+			.params(challengeId, address)
+			.update();
 		// only the request that deleted it may use it: two requests racing with one solved challenge get one try
 		return deleted == 1 && !hashes.isEmpty()
 				&& MessageDigest.isEqual(hashes.get(0).getBytes(StandardCharsets.US_ASCII),

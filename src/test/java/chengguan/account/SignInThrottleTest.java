@@ -165,8 +165,10 @@ class SignInThrottleTest {
 		SignInThrottle.Challenge challenge = throttle.newChallenge(address);
 		assertThat(challenge.png()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
 		String answer = answerOf(challenge.id());
-		// from another address the same challenge is worthless
+		// from another address the same challenge is worthless; a wrong answer uses it up
 		assertThat(throttle.solve(challenge.id(), answer, freshAddress())).isFalse();
+		assertThat(throttle.solve(challenge.id(), answer.equals("0") ? "1" : "0", address)).isFalse();
+		assertThat(throttle.solve(challenge.id(), answer, address)).isFalse();
 
 		SignInThrottle.Challenge second = throttle.newChallenge(address);
 		String secondAnswer = answerOf(second.id());
