@@ -70,6 +70,18 @@ ETAG=$(grep -i '^etag:' "$WORK/card.headers" | cut -d' ' -f2- | tr -d '\r')
 echo "card.pdf: $(stat -c %s "$WORK/card.pdf") bytes, ETag $ETAG"
 
 rss() { awk '/VmRSS|VmHWM/ {printf "%s %d MB  ", $1, $2/1024}' "/proc/$APP_PID/status"; echo; }
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
+# Runs wrk ($1 = name, then wrk's arguments) and prints rate, p99, errors and the platform's CPU per request: on a
+# shared machine the CPU per request says more than the rate (2 cores = 2,000 CPU ms per second at most).
+load() {
+  local name=$1; shift
+  local before; before=$(cpu_ticks)
+  wrk -t2 -c"$CLIENTS" -d"${SECONDS_PER_LOAD}s" --timeout 10s --latency "$@" > "$WORK/wrk-$name.txt"
+  local after; after=$(cpu_ticks)
+  local done_requests; done_requests=$(awk '/requests in/ {print $1}' "$WORK/wrk-$name.txt")
+  echo "$(summary "$WORK/wrk-$name.txt"), $(awk -v t=$((after - before)) -v n="$done_requests" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { if (n > 0) printf "%.2f CPU ms per request", t * 1000 / hz / n; else printf "no request done" }')"
+}
 summary() { # rate, p99, errors from wrk's output
   awk '/Requests\/sec/ {rate=$2} /99%/ {p99=$2} /Non-2xx/ {non=$5} /Socket errors/ {sock=$0}
        END {printf "%s/s, p99 %s, non-2xx/3xx %s%s\n", rate, p99, (non==""?0:non), (sock==""?"":", "sock)}' "$1"
@@ -77,14 +89,11 @@ summary() { # rate, p99, errors from wrk's output
 
 echo "RSS before load: $(rss)"
 CSS="http://127.0.0.1:$PORT$(curl -sf "http://127.0.0.1:$PORT/login" | grep -o '/css/app-[0-9a-f]*\.css' | head -1)"
-wrk -t2 -c"$CLIENTS" -d"${SECONDS_PER_LOAD}s" --timeout 10s --latency "$CSS" > "$WORK/wrk-css.txt"
-echo "ceiling: $CSS, $CLIENTS clients: $(summary "$WORK/wrk-css.txt")"
-wrk -t2 -c"$CLIENTS" -d"${SECONDS_PER_LOAD}s" --timeout 10s --latency "$URL" > "$WORK/wrk-card.txt"
-echo "card.pdf, $CLIENTS clients, cached:        $(summary "$WORK/wrk-card.txt")"
+echo "ceiling: $CSS, $CLIENTS clients: $(load css "$CSS")"
+echo "card.pdf, $CLIENTS clients, cached:        $(load card "$URL")"
 echo "RSS after card.pdf: $(rss)"
 
-wrk -t2 -c"$CLIENTS" -d"${SECONDS_PER_LOAD}s" --timeout 10s --latency -H "If-None-Match: $ETAG" "$URL" > "$WORK/wrk-304.txt"
-echo "card.pdf, $CLIENTS clients, If-None-Match: $(summary "$WORK/wrk-304.txt")"
+echo "card.pdf, $CLIENTS clients, If-None-Match: $(load 304 -H "If-None-Match: $ETAG" "$URL")"
 
 cat > "$WORK/report.lua" <<'LUA'
 local n = 0
@@ -97,9 +106,9 @@ request = function()
   return wrk.format("POST", "/api/v1/reports", {["Content-Type"] = "application/json"}, body)
 end
 LUA
-wrk -t2 -c"$CLIENTS" -d"${SECONDS_PER_LOAD}s" --timeout 10s --latency -s "$WORK/report.lua" "http://127.0.0.1:$PORT" > "$WORK/wrk-intake.txt"
-echo "intake POST /api/v1/reports, $CLIENTS clients: $(summary "$WORK/wrk-intake.txt")"
+echo "intake POST /api/v1/reports, $CLIENTS clients: $(load intake -s "$WORK/report.lua" "http://127.0.0.1:$PORT")"
 echo "RSS after intake: $(rss)"
+sleep 5   # let the requests still queued when wrk stopped finish before the platform is stopped
 
 if grep -qE 'OutOfMemoryError|Exception in thread' "$WORK/second.log"; then
   echo "FAILED: the log shows an OutOfMemoryError or a dead thread:"; grep -E 'OutOfMemoryError|Exception in thread' "$WORK/second.log" | head -5
