@@ -124,6 +124,35 @@ class ResidentAndOfficerJourneysTest extends BrowserJourneys {
 		otherDesk.close();
 	}
 
+	/**
+	 * What a resident typed survives a page that never reached the server (503 while the database is down, a lost
+	 * connection): it is back when the form opens again, with the same idempotency key, until the report is received.
+	 */
+	@Test
+	void aResidentsUnsentTextComesBackUntilTheReportIsReceived() {
+		BrowserContext residentPhone = phone();
+		Page resident = residentPhone.newPage();
+		resident.navigate(url("/r/370471001003"));
+		resident.click(".category-chip[data-code='E0101']");
+		resident.fill("#description", "小区门口的垃圾桶满了两天没人清运");
+		resident.fill("#address", "天安路 8 号门口");
+		String key = resident.locator("#idempotencyKey").inputValue();
+
+		resident.navigate(url("/r/370471001003"));
+		assertThat(resident.locator("#draft-restored")).containsText("已恢复");
+		assertThat(resident.locator("#description")).hasValue("小区门口的垃圾桶满了两天没人清运");
+		assertThat(resident.locator("#address")).hasValue("天安路 8 号门口");
+		assertThat(resident.locator("#categoryCode")).hasValue("E0101");
+		assertThat(resident.locator("#idempotencyKey")).hasValue(key);
+
+		resident.click("#submit-report");
+		resident.waitForURL(Pattern.compile(".*/t/[0-9A-Z]{10}\\?submitted"));
+		resident.navigate(url("/r/370471001003"));
+		assertThat(resident.locator("#description")).hasValue("");
+		assertThat(resident.locator("#draft-restored")).hasCount(0);
+		residentPhone.close();
+	}
+
 	@Test
 	void residentPagesPassAxeAndKeepTextReadableOnAPhone() {
 		BrowserContext context = phoneForAudit();
