@@ -354,16 +354,17 @@ class HistoryTamperTest {
 	@Test
 	@Order(10)
 	void unlockUserClearsTheLockFromTheCommandLineAndIsAudited() {
-		jdbc.sql("UPDATE user_account SET failed_sign_ins = 5, locked_until = ? WHERE username = 'inspector'")
-			.param(java.time.OffsetDateTime.now().plusHours(1)).update();
+		jdbc.sql("""
+				INSERT INTO sign_in_failure (client_ip, username, failures, blocks, last_failure_at, blocked_until)
+				VALUES ('10.9.8.7', 'inspector', 12, 1, ?, ?)""")
+			.params(java.time.OffsetDateTime.now(), java.time.OffsetDateTime.now().plusHours(1))
+			.update();
 
 		Run run = runCommand("unlock-user", "--unlock-user=inspector");
 
 		assertThat(run.status()).isZero();
-		assertThat(jdbc.sql("SELECT failed_sign_ins FROM user_account WHERE username = 'inspector'").query(Integer.class)
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM sign_in_failure WHERE username = 'inspector'").query(Integer.class)
 			.single()).isZero();
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM user_account WHERE username = 'inspector' AND locked_until IS NULL")
-			.query(Integer.class).single()).isEqualTo(1);
 		assertThat(jdbc.sql("""
 				SELECT COUNT(*) FROM audit_event WHERE action = 'USER_UNLOCKED' AND actor = 'command-line'
 				AND target_id = (SELECT CAST(id AS VARCHAR(64)) FROM user_account WHERE username = 'inspector')""")
