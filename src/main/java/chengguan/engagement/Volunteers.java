@@ -245,16 +245,44 @@ public class Volunteers {
 	 */
 	@Transactional(readOnly = true)
 	public List<VolunteerOverview> overview(StaffPrincipal who, Long communityId, int year) {
+		return overview(who, communityId, year, -1);
+	}
+
+	public static final int PAGE_SIZE = 50;
+
+	/** The people registered in scope, pending ones, for the badge (the list itself is paged). */
+	@Transactional(readOnly = true)
+	public int pendingCount(StaffPrincipal who, Long communityId) {
+		String pattern = communityId == null ? who.scope().pathPattern() : regions.get(communityId, who).path() + "%";
+		return jdbc.sql("SELECT COUNT(*) FROM volunteer WHERE region_path LIKE ? AND status = 'PENDING'")
+			.param(pattern)
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * One page of {@link #overview(StaffPrincipal, Long, int)}: at most {@link #PAGE_SIZE} and one more (there is a
+	 * next page); a negative page reads everyone. The same few statements whatever the number of volunteers: their
+	 * community names joined in, hours and report counts for this page's people only.
+	 */
+	@Transactional(readOnly = true)
+	public List<VolunteerOverview> overview(StaffPrincipal who, Long communityId, int year, int page) {
 		String pattern = who.scope().pathPattern();
 		if (communityId != null) {
 			pattern = regions.get(communityId, who).path() + "%";
 		}
-		List<Volunteer> volunteers = jdbc.sql("SELECT " + COLUMNS + """
+		List<Volunteer> volunteers = jdbc.sql("SELECT v.*, r.name AS community_name FROM (SELECT " + COLUMNS + """
 				 FROM volunteer WHERE region_path LIKE ?
-				ORDER BY CASE status WHEN 'PENDING' THEN 0 WHEN 'APPROVED' THEN 1 ELSE 2 END, region_path, name, id""")
+				ORDER BY CASE status WHEN 'PENDING' THEN 0 WHEN 'APPROVED' THEN 1 ELSE 2 END, region_path, name, id
+				""" + (page < 0 ? "" : " LIMIT " + (PAGE_SIZE + 1) + " OFFSET " + (long) page * PAGE_SIZE) + """
+				) v JOIN region r ON r.id = v.community_id
+				ORDER BY CASE v.status WHEN 'PENDING' THEN 0 WHEN 'APPROVED' THEN 1 ELSE 2 END, v.region_path, v.name, v.id""")
 			.param(pattern)
-			.query(volunteers())
+			.query((rs, n) -> volunteer(rs, rs.getString("community_name")))
 			.list();
+		if (volunteers.isEmpty()) {
+			return List.of();
+		}
 		record Hours(BigDecimal inYear, BigDecimal total, int activitiesInYear) {
 		}
 		Map<Long, Hours> hours = new HashMap<>();
@@ -266,8 +294,10 @@ public class Volunteers {
 				FROM volunteer_attendance t
 				JOIN volunteer v ON v.id = t.volunteer_id
 				JOIN volunteer_activity a ON a.id = t.activity_id
-				WHERE v.region_path LIKE :pattern
+				WHERE v.region_path LIKE :pattern""" + (page < 0 ? "" : " AND t.volunteer_id IN (:ids)") + """
+
 				GROUP BY t.volunteer_id""")
+			.param("ids", volunteers.stream().map(Volunteer::id).toList())
 			.param("first", LocalDate.of(year, 1, 1))
 			.param("last", LocalDate.of(year, 12, 31))
 			.param("pattern", pattern)

@@ -70,11 +70,17 @@ class VolunteerController {
 
 	@GetMapping("/engagement/volunteers")
 	String list(@RequestParam(required = false) Long communityId, @RequestParam(required = false) Integer year,
-			@AuthenticationPrincipal StaffPrincipal me, Model model) {
+			@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal StaffPrincipal me, Model model) {
 		int thisYear = today().getYear();
 		int shownYear = year == null || year < 2020 || year > thisYear ? thisYear : year;
-		List<VolunteerOverview> rows = volunteers.overview(me, communityId, shownYear);
+		int shownPage = Math.max(page, 0);
+		List<VolunteerOverview> found = volunteers.overview(me, communityId, shownYear, shownPage);
+		boolean hasNext = found.size() > Volunteers.PAGE_SIZE;
+		List<VolunteerOverview> rows = hasNext ? found.subList(0, Volunteers.PAGE_SIZE) : found;
 		model.addAttribute("rows", rows);
+		model.addAttribute("pendingCount", volunteers.pendingCount(me, communityId));
+		model.addAttribute("page", shownPage);
+		model.addAttribute("hasNext", hasNext);
 		model.addAttribute("pending", rows.stream().filter(r -> r.volunteer().status() == VolunteerStatus.PENDING).toList());
 		model.addAttribute("decided", rows.stream().filter(r -> r.volunteer().status() != VolunteerStatus.PENDING).toList());
 		model.addAttribute("communities", regions.communities(me.scope()));
