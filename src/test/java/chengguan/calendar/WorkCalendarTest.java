@@ -229,6 +229,30 @@ class WorkCalendarTest {
 			.isEqualTo("calendar.day.nationalNeedsWholeScope");
 	}
 
+	@Test
+	void aLocalDayMovesTheDeadlinesOfItsOwnStreetOnly() {
+		clock.setTo(at("2026-12-08T16:00"));
+		long here = submit(); // 锦绣园, street 370471002
+		long regionId = jdbc.sql("SELECT id FROM region WHERE code = '370471002'").query(Long.class).single();
+		String streetAdmin = accounts.newAccount("caladm", "370471002", Role.ADMIN);
+		CalendarDay local = calendar.addDay(LocalDate.parse("2026-12-09"), DayKind.HOLIDAY, "街道活动日", regionId,
+				accounts.principal(streetAdmin));
+		try {
+			assertThat(local.regionPath()).isNotEmpty();
+			assertThat(acceptDue(here)).isEqualTo(at("2026-12-10T09:00"));
+			assertThat(calendar.deadline(at("2026-12-08T16:00"), 2, LimitUnit.WORKING_HOURS, null).dueAt())
+				.as("nationwide nothing changed").isEqualTo(at("2026-12-09T09:00"));
+			assertThatThrownBy(() -> calendar.addDay(LocalDate.parse("2026-12-11"), DayKind.HOLIDAY, "别处",
+					jdbc.sql("SELECT id FROM region WHERE code = '370471001'").query(Long.class).single(),
+					accounts.principal(streetAdmin)))
+				.isInstanceOf(CalendarRefused.class);
+		}
+		finally {
+			calendar.removeDay(local.id(), accounts.principal(streetAdmin));
+		}
+		assertThat(acceptDue(here)).isEqualTo(at("2026-12-09T09:00"));
+	}
+
 	/** 垃圾分类不规范 (E0106): accept within 120 working minutes. */
 	private long submit() {
 		long reportId = intake.submitFromResident(ReportSubmission.fromResident(Channel.QR_CODE, "370471002008", "E0106",
