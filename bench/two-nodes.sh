@@ -150,7 +150,7 @@ GRANTED=0 REFUSED=0
 for i in $(seq 1 24); do
   port=$([ $((i % 2)) = 0 ] && echo "$PORT_A" || echo "$PORT_B")
   code=$(status_of -H 'Content-Type: application/json' --data-binary \
-    "{\"communityCode\":\"370471001001\",\"categoryCode\":\"E0101\",\"kind\":\"COMPLAINT\",\"description\":\"限流测试\",\"phone\":\"$PHONE\",\"idempotencyKey\":\"limit-$$-$i\"}" \
+    "{\"communityCode\":\"370471001001\",\"categoryCode\":\"E0101\",\"kind\":\"COMPLAINT\",\"description\":\"跨节点限流测试：路灯不亮\",\"phone\":\"$PHONE\",\"idempotencyKey\":\"limit-$$-$i\"}" \
     "http://127.0.0.1:$port/api/v1/reports")
   [ "$code" = "201" ] && GRANTED=$((GRANTED + 1))
   [ "$code" = "429" ] && REFUSED=$((REFUSED + 1))
