@@ -36,7 +36,7 @@ fi
 psql -q -d postgres -c "CREATE DATABASE $DB"
 
 JFR_OPTS=""
-[ -n "${BENCH_PROFILE:-}" ] && JFR_OPTS="-XX:+FlightRecorder"
+[ -n "${BENCH_PROFILE:-}" ] && JFR_OPTS="-XX:FlightRecorderOptions:stackdepth=256"
 SPRING_PROFILES_ACTIVE=demo SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:5432/$DB" \
   SPRING_DATASOURCE_USERNAME="$PGUSER" SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
   java -Xmx512m $JFR_OPTS ${BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --chengguan.jobs.enabled=false \
@@ -216,11 +216,35 @@ done
 echo "reports stored: $(psql -tA -d "$DB" -c 'SELECT COUNT(*) FROM report') (cases: $(psql -tA -d "$DB" -c 'SELECT COUNT(*) FROM case_file'))"
 if [ -n "${BENCH_PROFILE:-}" ] && [ -f "$WORK/intake.jfr" ]; then
   echo
-  echo "hottest frames during the ${CLIENTS[0]}-client intake phase (JFR execution samples, top frame / chengguan frame):"
+  echo "where the time goes in the ${CLIENTS[0]}-client intake phase (JFR execution samples of the app's threads;"
+  echo "a sample counts for every group with a frame in its stack, so the shares overlap):"
   jfr print --events jdk.ExecutionSample "$WORK/intake.jfr" > "$WORK/samples.txt"
-  awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); print}' "$WORK/samples.txt" \
-    | sort | uniq -c | sort -rn | head -15
-  echo "by package (first frame of each sample):"
-  awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); n = split($1, parts, "."); p = parts[1] "." parts[2] "." parts[3]; print p}' "$WORK/samples.txt" \
-    | sort | uniq -c | sort -rn | head -10
+  cat > "$WORK/groups.awk" <<'AWK'
+BEGIN {
+  g = 0
+  pattern[++g] = "org\\.apache\\.(catalina|coyote|tomcat)";   label[g] = "Tomcat (HTTP parsing, connector)"
+  pattern[++g] = "org\\.springframework\\.security";          label[g] = "Spring Security filter chain"
+  pattern[++g] = "org\\.springframework\\.web\\.servlet";     label[g] = "Spring MVC dispatch"
+  pattern[++g] = "tools\\.jackson";                           label[g] = "JSON (Jackson)"
+  pattern[++g] = "chengguan\\.intake";                        label[g] = "intake code (inclusive)"
+  pattern[++g] = "chengguan\\.cases";                         label[g] = "case opening (inclusive)"
+  pattern[++g] = "io\\.github\\.bucket4j";                    label[g] = "rate limiter (Bucket4j)"
+  pattern[++g] = "org\\.springframework\\.transaction";       label[g] = "transaction management"
+  pattern[++g] = "org\\.springframework\\.jdbc";              label[g] = "Spring JDBC (JdbcClient)"
+  pattern[++g] = "com\\.zaxxer";                              label[g] = "connection pool (Hikari)"
+  pattern[++g] = "org\\.postgresql";                          label[g] = "PostgreSQL driver"
+  pattern[++g] = "org\\.springframework\\.data";              label[g] = "Spring Data (cache misses)"
+  pattern[++g] = "java\\.security\\.MessageDigest";           label[g] = "SHA-256 (history hash)"
+  pattern[++g] = "ch\\.qos\\.logback";                        label[g] = "logging"
+}
+/jdk\.ExecutionSample/ { if (inside) finish(); inside = 1; split("", seen); next }
+inside && /line:/ { for (i = 1; i <= g; i++) if ($0 ~ pattern[i]) seen[i] = 1 }
+function finish(   i) { total++; for (i in seen) count[i]++ }
+END {
+  if (inside) finish()
+  printf "  %d samples\n", total
+  for (i = 1; i <= g; i++) printf "  %5.1f %%  %s\n", (total ? 100 * count[i] / total : 0), label[i]
+}
+AWK
+  awk -f "$WORK/groups.awk" "$WORK/samples.txt"
 fi

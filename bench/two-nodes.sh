@@ -47,9 +47,10 @@ start_node() {
     >> "$WORK/$1.log" 2>&1 &
   echo $!
 }
-wait_healthy() {
+wait_healthy() {   # $1 = port, $2 = pid
   for _ in $(seq 1 600); do
     curl -fs "http://127.0.0.1:$1/actuator/health" > /dev/null && return 0
+    kill -0 "$2" 2>/dev/null || { echo "node on port $1 stopped:"; grep -m 3 -E 'ERROR|Exception' "$WORK"/*.log; return 1; }
     sleep 1
   done
   echo "node on port $1 did not come up"; return 1
@@ -86,13 +87,13 @@ haproxy -f "$WORK/haproxy.cfg" -db > "$WORK/haproxy.log" 2>&1 &
 LB=$!
 
 echo "starting node A (demo data on the fresh database), then node B"
-NODE_A=$(start_node a "$PORT_A"); wait_healthy "$PORT_A"
+NODE_A=$(start_node a "$PORT_A"); wait_healthy "$PORT_A" "$NODE_A"
 for _ in $(seq 1 120); do
   sign_in "$PORT_A" "$WORK/admin" admin || true
   [ "$(status_of -b "$WORK/admin" "http://127.0.0.1:$PORT_A/catalog/categories")" = "200" ] && break
   sleep 1
 done
-NODE_B=$(start_node b "$PORT_B"); wait_healthy "$PORT_B"
+NODE_B=$(start_node b "$PORT_B"); wait_healthy "$PORT_B" "$NODE_B"
 sleep 2
 
 # --- a staff session signed in on node A
@@ -137,7 +138,7 @@ SESSION_ON_B=$(status_of -b "$WORK/dispatcher" "http://127.0.0.1:$PORT_B/cases")
 SESSION_VIA_LB=$(status_of -b "$WORK/dispatcher" "http://127.0.0.1:$PORT_LB/cases")
 sleep 4
 echo "starting node A again"
-NODE_A=$(start_node a "$PORT_A"); wait_healthy "$PORT_A"
+NODE_A=$(start_node a "$PORT_A"); wait_healthy "$PORT_A" "$NODE_A"
 echo "node A back after $(( $(date +%s) - KILLED_AT )) s"
 SESSION_ON_A_AGAIN=$(status_of -b "$WORK/dispatcher" "http://127.0.0.1:$PORT_A/cases")
 for pid in "${LOADERS[@]}"; do wait "$pid"; done
@@ -149,7 +150,7 @@ GRANTED=0 REFUSED=0
 for i in $(seq 1 24); do
   port=$([ $((i % 2)) = 0 ] && echo "$PORT_A" || echo "$PORT_B")
   code=$(status_of -H 'Content-Type: application/json' --data-binary \
-    "{\"communityCode\":\"370471001001\",\"categoryCode\":\"E0101\",\"kind\":\"COMPLAINT\",\"description\":\"限流测试\",\"phone\":\"$PHONE\",\"idempotencyKey\":\"limit-$$-$i\"}" \
+    "{\"communityCode\":\"370471001001\",\"categoryCode\":\"E0101\",\"kind\":\"COMPLAINT\",\"description\":\"跨节点限流测试：路灯不亮\",\"phone\":\"$PHONE\",\"idempotencyKey\":\"limit-$$-$i\"}" \
     "http://127.0.0.1:$port/api/v1/reports")
   [ "$code" = "201" ] && GRANTED=$((GRANTED + 1))
   [ "$code" = "429" ] && REFUSED=$((REFUSED + 1))

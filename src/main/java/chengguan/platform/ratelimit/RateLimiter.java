@@ -36,7 +36,10 @@ public class RateLimiter implements DisposableBean {
 
 	private final RedisClient redis;
 
-	private final ProxyManager<byte[]> sharedBuckets;
+	/** Connected on first use and again after a failure, so a node starts (and limits locally) while Redis is away. */
+	private volatile ProxyManager<byte[]> sharedBuckets;
+
+	private volatile long retryConnectAfterNanos;
 
 	private final Map<String, LocalBucket> localBuckets = new ConcurrentHashMap<>();
 
@@ -46,17 +49,36 @@ public class RateLimiter implements DisposableBean {
 	RateLimiter(RateLimitProperties settings) {
 		if (settings.redisUrl() == null) {
 			this.redis = null;
-			this.sharedBuckets = null;
 			return;
 		}
 		RedisURI uri = RedisURI.create(settings.redisUrl());
 		uri.setTimeout(settings.redisTimeout());
 		this.redis = RedisClient.create(uri);
-		// a bucket that has refilled completely holds nothing a fresh one would not: Redis forgets it by itself
-		this.sharedBuckets = Bucket4jLettuce.casBasedBuilder(redis)
-			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
-			.build();
 		log.info("Rate limits are shared through Redis at {}", uri.getHost() + ":" + uri.getPort());
+	}
+
+	private ProxyManager<byte[]> sharedBuckets() {
+		ProxyManager<byte[]> buckets = sharedBuckets;
+		if (buckets != null || System.nanoTime() - retryConnectAfterNanos < 0) {
+			return buckets;
+		}
+		synchronized (this) {
+			if (sharedBuckets == null && System.nanoTime() - retryConnectAfterNanos >= 0) {
+				try {
+					// a bucket that has refilled completely holds nothing a fresh one would not: Redis forgets it
+					sharedBuckets = Bucket4jLettuce.casBasedBuilder(redis)
+						.expirationAfterWrite(
+								ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+						.build();
+				}
+				catch (RuntimeException ex) {
+					retryConnectAfterNanos = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+					log.warn("Rate limits not shared: Redis did not answer ({}); limiting on this node for now",
+							ex.toString());
+				}
+			}
+			return sharedBuckets;
+		}
 	}
 
 	/**
@@ -68,7 +90,8 @@ public class RateLimiter implements DisposableBean {
 			.capacity(limit.capacity())
 			.refillGreedy(limit.capacity(), limit.period())
 			.build();
-		ConsumptionProbe probe;
+		ConsumptionProbe probe = null;
+		ProxyManager<byte[]> sharedBuckets = redis == null ? null : sharedBuckets();
 		if (sharedBuckets != null) {
 			BucketConfiguration configuration = BucketConfiguration.builder().addLimit(bandwidth).build();
 			// the limit is part of the key: a changed setting starts new buckets instead of meeting old state
@@ -78,12 +101,11 @@ public class RateLimiter implements DisposableBean {
 				probe = sharedBuckets.builder().build(redisKey, () -> configuration).tryConsumeAndReturnRemaining(1);
 			}
 			catch (RuntimeException ex) {
-				// Redis away: residents can still report (a limit is a brake, not a gate); the log says why it is open
-				log.warn("Rate limit not checked, Redis did not answer: {}", ex.toString());
-				return Duration.ZERO;
+				// Redis away: this node's own buckets stand in (a limit per node is better than none)
+				log.warn("Rate limit checked on this node only, Redis did not answer: {}", ex.toString());
 			}
 		}
-		else {
+		if (probe == null) {
 			probe = localBuckets
 				.computeIfAbsent(key, k -> new LocalBucket(Bucket.builder().addLimit(bandwidth).build(), limit.capacity()))
 				.bucket()
