@@ -17,8 +17,8 @@ class ModularityTest {
 	@Test
 	void everyCapabilityIsItsOwnModule() {
 		assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
-			.containsExactlyInAnyOrder("account", "assessment", "cases", "catalog", "engagement", "fieldwork", "intake",
-					"organization", "platform");
+			.containsExactlyInAnyOrder("account", "assessment", "calendar", "cases", "catalog", "engagement", "fieldwork",
+					"intake", "organization", "platform");
 	}
 
 }

@@ -112,6 +112,8 @@ class CaseListStatementsTest {
 				default -> now.plus(Duration.ofDays(10));
 			};
 			boolean dispatched = i % 2 == 0;
+			// the stored 80 % warning, as the work calendar would store it for a natural-time limit
+			Instant warn = created.plus(Duration.between(created, due).multipliedBy(4).dividedBy(5));
 			jdbc.sql("""
 					INSERT INTO report (tracking_code, channel, kind, status, community_id, region_path, category_id,
 					                    description, received_at)
@@ -122,12 +124,13 @@ class CaseListStatementsTest {
 				.single();
 			jdbc.sql("""
 					INSERT INTO case_file (report_id, tracking_code, channel, state, category_id, community_id,
-					                       region_path, assignee_unit_id, accept_due_at, handle_started_at, handle_due_at,
-					                       created_at)
-					VALUES (?, ?, 'API', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					                       region_path, assignee_unit_id, accept_due_at, accept_warn_at, handle_started_at,
+					                       handle_due_at, handle_warn_at, created_at)
+					VALUES (?, ?, 'API', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 				.params(report, code, dispatched ? "DISPATCHED" : "PENDING", category, community, path,
 						dispatched ? unit : null, utc(dispatched ? created.plus(Duration.ofMinutes(10)) : due),
-						dispatched ? utc(created) : null, dispatched ? utc(due) : null, utc(created))
+						dispatched ? null : utc(warn), dispatched ? utc(created) : null, dispatched ? utc(due) : null,
+						dispatched ? utc(warn) : null, utc(created))
 				.update();
 		}
 	}

@@ -1,6 +1,8 @@
 package chengguan.platform.cli;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -23,7 +25,8 @@ class WithoutWebLayer implements BeanDefinitionRegistryPostProcessor {
 	private static final List<String> WEB_TYPES = List.of("jakarta.servlet.Filter",
 			"org.springframework.security.web.SecurityFilterChain",
 			"org.springframework.web.servlet.config.annotation.WebMvcConfigurer",
-			"org.springframework.web.servlet.HandlerInterceptor");
+			"org.springframework.web.servlet.HandlerInterceptor",
+			"org.springframework.boot.web.servlet.FilterRegistrationBean");
 
 	@Override
 	public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
@@ -35,6 +38,7 @@ class WithoutWebLayer implements BeanDefinitionRegistryPostProcessor {
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
 		BeanDefinitionRegistry registry = (BeanDefinitionRegistry) beanFactory;
 		ClassLoader loader = getClass().getClassLoader();
+		Set<String> removed = new HashSet<>();
 		for (String name : registry.getBeanDefinitionNames()) {
 			BeanDefinition definition = registry.getBeanDefinition(name);
 			if (definition instanceof AnnotatedBeanDefinition annotated && annotated.getFactoryMethodMetadata() != null
@@ -42,6 +46,7 @@ class WithoutWebLayer implements BeanDefinitionRegistryPostProcessor {
 				String returned = annotated.getFactoryMethodMetadata().getReturnTypeName();
 				if (WEB_TYPES.contains(returned)) {
 					registry.removeBeanDefinition(name);
+					removed.add(name);
 				}
 				continue;
 			}
@@ -55,6 +60,14 @@ class WithoutWebLayer implements BeanDefinitionRegistryPostProcessor {
 					|| WEB_TYPES.stream().anyMatch(t -> ClassUtils.isPresent(t, loader)
 							&& ClassUtils.resolveClassName(t, loader).isAssignableFrom(type));
 			if (webOnly) {
+				registry.removeBeanDefinition(name);
+				removed.add(name);
+			}
+		}
+		// a bean made by a removed configuration (a web configurer's own @Bean methods) goes with it
+		for (String name : registry.getBeanDefinitionNames()) {
+			String factory = registry.getBeanDefinition(name).getFactoryBeanName();
+			if (factory != null && removed.contains(factory)) {
 				registry.removeBeanDefinition(name);
 			}
 		}
