@@ -35,13 +35,15 @@ redis-cli -u "$REDIS_URL" ping > /dev/null || { echo "Redis does not answer at $
 [ -n "${JAR:-}" ] || { ./mvnw -q -B -ntp -DskipTests package; JAR=$(ls -t target/chengguan-*.jar | head -n 1); }
 psql -q -d postgres -c "CREATE DATABASE $DB"
 
+# both nodes seal the case history with the same key, as every node of a real cluster must (README, 安全)
+HISTORY_KEY="bench:$(head -c 32 /dev/urandom | base64 -w0)"
 # one node: $1 = name, $2 = port; output appended to $WORK/<name>.log (a restarted node continues its log)
 start_node() {
   SPRING_PROFILES_ACTIVE=demo,cluster SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:5432/$DB" \
     SPRING_DATASOURCE_USERNAME="$PGUSER" SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
-    CHENGGUAN_REDIS_URL="$REDIS_URL" \
+    CHENGGUAN_REDIS_URL="$REDIS_URL" CHENGGUAN_KEYS_HISTORY="$HISTORY_KEY" \
     java -Xmx384m ${BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port="$2" \
-    --chengguan.demo.case-history=false \
+    --chengguan.demo.case-history=false --chengguan.data-dir="$WORK/data-$1" \
     --chengguan.notifications.relay-interval=PT1S \
     --chengguan.intake.reports-per-ip.capacity=1000000000 \
     >> "$WORK/$1.log" 2>&1 &
