@@ -32,7 +32,7 @@ import chengguan.platform.security.StaffPrincipal;
 public class CaseQueries {
 
 	private static final Set<CaseState> OPEN = EnumSet.of(CaseState.PENDING, CaseState.ACCEPTED, CaseState.REGISTERED,
-			CaseState.DISPATCHED, CaseState.HANDLING, CaseState.FEEDBACK, CaseState.CLOSED);
+			CaseState.DISPATCHED, CaseState.HANDLING, CaseState.FEEDBACK, CaseState.CLOSED, CaseState.SUSPENDED);
 
 	private final JdbcClient jdbc;
 
@@ -68,6 +68,12 @@ public class CaseQueries {
 		if (filter.state() != null) {
 			states = states.contains(filter.state()) ? EnumSet.of(filter.state()) : EnumSet.noneOf(CaseState.class);
 		}
+		Set<RequestKind> decides = decides(who);
+		if (filter.inbox() == CaseInbox.MINE && !decides.isEmpty()) {
+			// pending requests the person may decide are to-dos too, in whichever open state the case is
+			states = filter.state() == null ? EnumSet.copyOf(OPEN)
+					: OPEN.contains(filter.state()) ? EnumSet.of(filter.state()) : EnumSet.noneOf(CaseState.class);
+		}
 		if (states.isEmpty()) {
 			return List.of();
 		}
@@ -75,7 +81,7 @@ public class CaseQueries {
 		Instant now = clock.instant();
 		OffsetDateTime nowUtc = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
 		switch (filter.inbox()) {
-			case MINE -> sql.append(" AND ").append(mine(states, who, params));
+			case MINE -> sql.append(" AND state IN (:states) AND ").append(mine(statesFor(CaseInbox.MINE, who), decides, who, params));
 			case OVERDUE -> {
 				sql.append(" AND state IN (:states)");
 				sql.append(" AND ((state IN ('PENDING', 'ACCEPTED') AND accept_due_at <= :now)"
@@ -88,8 +94,9 @@ public class CaseQueries {
 						+ " OR (state IN ('REGISTERED', 'DISPATCHED', 'HANDLING') AND handle_due_at > :now))");
 				params.put("now", nowUtc);
 			}
-			case SUPERVISED -> sql.append(" AND state IN (:states) AND (escalation_level > 0 OR id IN"
-					+ " (SELECT case_id FROM case_call WHERE kind = 'SUPERVISION' AND answered_at IS NULL))");
+			case SUPERVISED -> sql.append(" AND state IN (:states) AND (escalation_level > 0 OR return_count >= ")
+				.append(CaseService.RETURNS_FOR_SUPERVISION)
+				.append(" OR id IN (SELECT case_id FROM case_call WHERE kind = 'SUPERVISION' AND answered_at IS NULL))");
 			default -> sql.append(" AND state IN (:states)");
 		}
 		if (filter.channel() != null) {
@@ -142,7 +149,7 @@ public class CaseQueries {
 			}
 			rows.add(new CaseRow(c.id(), c.trackingCode(), c.state(), c.channel(), names.category(c.categoryId()),
 					names.region(c.communityId()), names.unit(c.assigneeUnitId()), c.createdAt(), c.currentDue(),
-					status, c.escalationLevel(), c.reworkCount()));
+					status, c.escalationLevel(), c.reworkCount(), c.returnCount()));
 		}
 		return rows;
 	}
@@ -199,7 +206,7 @@ public class CaseQueries {
 			CaseView c = cases.get(id, who);
 			rows.add(new CaseRow(c.id(), c.trackingCode(), c.state(), c.channel(), names.category(c.categoryId()),
 					names.region(c.communityId()), names.unit(c.assigneeUnitId()), c.createdAt(), c.currentDue(),
-					c.timeStatus(now), c.escalationLevel(), c.reworkCount()));
+					c.timeStatus(now), c.escalationLevel(), c.reworkCount(), c.returnCount()));
 		}
 		return rows;
 	}
@@ -226,10 +233,18 @@ public class CaseQueries {
 	 * 我的待办: coordinators (指挥调度, 管理员) see every case they can move on; others see what was dispatched to their
 	 * unit, the steps their role takes on any case, and every open call (吹哨, 协办, 督办) to their unit.
 	 */
-	private static String mine(Set<CaseState> states, StaffPrincipal who, Map<String, Object> params) {
+	private static String mine(Set<CaseState> states, Set<RequestKind> decides, StaffPrincipal who,
+			Map<String, Object> params) {
 		List<String> clauses = new ArrayList<>();
+		if (!decides.isEmpty()) {
+			clauses.add("id IN (SELECT case_id FROM case_request WHERE decided_at IS NULL AND kind IN (:decides))");
+			params.put("decides", decides.stream().map(Enum::name).toList());
+		}
 		if (who.hasAnyRole(chengguan.platform.security.Role.DISPATCHER, chengguan.platform.security.Role.ADMIN)) {
-			clauses.add("state IN (:states)");
+			if (!states.isEmpty()) {
+				clauses.add("state IN (:todo)");
+				params.put("todo", states.stream().map(Enum::name).toList());
+			}
 		}
 		else {
 			List<String> general = states.stream().filter(s -> !WITH_ASSIGNEE.contains(s)).map(Enum::name).toList();
@@ -248,6 +263,17 @@ public class CaseQueries {
 			params.put("unit", who.unitId());
 		}
 		return clauses.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", clauses) + ")";
+	}
+
+	/** The kinds of request this person may approve or refuse. */
+	private static Set<RequestKind> decides(StaffPrincipal who) {
+		Set<RequestKind> kinds = EnumSet.noneOf(RequestKind.class);
+		for (CaseAction action : CaseAction.values()) {
+			if (action.isDecision() && action.mayBeTakenBy(who.roles())) {
+				kinds.add(action.requestKind());
+			}
+		}
+		return kinds;
 	}
 
 	private static Set<CaseState> statesFor(CaseInbox inbox, StaffPrincipal who) {

@@ -62,6 +62,35 @@ public class DueTimes {
 		}
 	}
 
+	/*
+	 * The deadlines of the workflow's stops and starts, one method per need, so the work calendar can take them
+	 * over in one place each.
+	 */
+
+	/**
+	 * The deadline an approved 延期 grants: the one the assignee asked for; one that falls outside working hours
+	 * becomes the next working moment, so nobody is late at night or on a weekend.
+	 */
+	public Instant extended(Instant requested) {
+		LocalDateTime at = LocalDateTime.ofInstant(requested, zone);
+		return nextWorkingMoment(at).atZone(zone).toInstant();
+	}
+
+	/** The deadline after a 挂起 ends: moved by the time the case stood still. */
+	public Instant resumed(Instant due, Duration paused) {
+		return due == null ? null : due.plus(paused);
+	}
+
+	/** When an unrated closed case ends as 未评价: the 回访 period after its closure, in calendar time. */
+	public Instant followUpEnds(Instant closedAt, Duration period) {
+		return closedAt.plus(period);
+	}
+
+	/** When the reporter of a closed, still unrated case is reminded to rate it. */
+	public Instant followUpReminder(Instant closedAt, Duration after) {
+		return closedAt.plus(after);
+	}
+
 	private LocalDateTime nextWorkingMoment(LocalDateTime at) {
 		LocalDateTime moment = at;
 		while (true) {
