@@ -28,6 +28,12 @@ import chengguan.support.TestAccounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The ways real cases stop and start: 延期 approved and refused, 挂起 stopping the clock, 电话回访 and the automatic
@@ -71,6 +77,9 @@ class CaseWorkflowTest {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
 
 	@AfterEach
 	void resetClock() {
@@ -326,6 +335,45 @@ class CaseWorkflowTest {
 		rollups.refresh();
 		assertThat(fact(rated, "excluded")).isEqualTo(1);
 		assertThat(fact(rated, "rated")).as("out of the satisfaction rate").isZero();
+	}
+
+	@Test
+	void theCasePageAsksForAnExtensionShowsItPendingAndRecordsAPhoneFollowUp() throws Exception {
+		CaseView c = inHandling(null);
+		String asked = java.time.LocalDateTime.ofInstant(workingMorningAhead(), SHANGHAI).toString();
+		mvc.perform(get("/cases/" + c.id()).with(accounts.as("handler")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("申请延期")))
+			.andExpect(content().string(containsString("申请挂起")));
+		mvc.perform(post("/cases/" + c.id() + "/actions/REQUEST_EXTENSION").with(csrf()).with(accounts.as("handler"))
+			.header("HX-Request", "true").param("version", Long.toString(c.version()))
+			.param("requestedDue", asked).param("note", "等待配件到货"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("待审批")))
+			.andExpect(content().string(containsString("等待配件到货")));
+		mvc.perform(get("/cases/" + c.id()).with(accounts.as("leader")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("批准延期")))
+			.andExpect(content().string(containsString("驳回延期")));
+		mvc.perform(post("/cases/" + c.id() + "/actions/REQUEST_SUSPENSION").with(csrf()).with(accounts.as("handler"))
+			.header("HX-Request", "true").param("version", Long.toString(cases.get(c.id(), handler()).version()))
+			.param("reason", "NO_SUCH_REASON").param("note", "x"))
+			.andExpect(status().isBadRequest());
+
+		CaseView done = closed(null);
+		mvc.perform(get("/cases/" + done.id()).with(accounts.as("dispatcher")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("记录电话回访")));
+		mvc.perform(post("/cases/" + done.id() + "/follow-up").with(csrf()).with(accounts.as("dispatcher"))
+			.header("HX-Request", "true").param("version", Long.toString(done.version())).param("rating", "SATISFIED")
+			.param("caller", "冯晓"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("电话回访")))
+			.andExpect(content().string(containsString("已销号")));
+		mvc.perform(get("/assessment/dashboard").with(accounts.as("leader")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"count-extended\"")))
+			.andExpect(content().string(containsString("超时报到")));
 	}
 
 }
