@@ -343,6 +343,9 @@ class CaseWorkflowTest {
 		String asked = java.time.LocalDateTime.ofInstant(workingMorningAhead(), SHANGHAI).toString();
 		mvc.perform(get("/cases/" + c.id()).with(accounts.as("handler")))
 			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("立案条件")))
+			.andExpect(content().string(containsString("确属公共区域的市容环境问题")))
+			.andExpect(content().string(containsString("现场已清理、恢复整洁")))
 			.andExpect(content().string(containsString("申请延期")))
 			.andExpect(content().string(containsString("申请挂起")));
 		mvc.perform(post("/cases/" + c.id() + "/actions/REQUEST_EXTENSION").with(csrf()).with(accounts.as("handler"))

@@ -31,6 +31,7 @@ import chengguan.cases.CaseState;
 import chengguan.cases.CaseView;
 import chengguan.cases.RequestReason;
 import chengguan.intake.Rating;
+import chengguan.catalog.CategoryConditions;
 import chengguan.catalog.CategoryService;
 import chengguan.catalog.HandlingMode;
 import chengguan.intake.Channel;
@@ -72,9 +73,12 @@ class CaseController {
 
 	private final NoticeCardService cards;
 
+	private final CategoryConditions conditions;
+
 	CaseController(CaseQueries queries, CaseService cases, ReportQueries reports, RegionService regions,
 			CategoryService categories, RosterService roster, MapSettings maps, java.time.Clock clock, CaseCalls calls,
-			PlatformProperties platform, NoticeCardService cards) {
+			PlatformProperties platform, NoticeCardService cards, CategoryConditions conditions) {
+		this.conditions = conditions;
 		this.cards = cards;
 		this.calls = calls;
 		this.platform = platform;
@@ -224,6 +228,7 @@ class CaseController {
 		model.addAttribute("followUps", cases.followUps(c.id(), me));
 		model.addAttribute("suspensionReasons", RequestReason.SUSPENSION);
 		model.addAttribute("exclusionReasons", RequestReason.EXCLUSION);
+		model.addAttribute("conditions", conditions.of(c.categoryId()));
 		model.addAttribute("kase", c);
 		model.addAttribute("timeStatus", c.timeStatus(clock.instant()));
 		model.addAttribute("actions", offered);
