@@ -196,6 +196,10 @@ public class CaseService {
 	/** Takes one step with everything the person added: note, unit, handling mode, photos. */
 	@Transactional
 	public CaseView act(long caseId, CaseAction action, long seenVersion, CaseStep step, StaffPrincipal who) {
+		if (action == CaseAction.FOLLOW_UP_SATISFIED || action == CaseAction.FOLLOW_UP_DISSATISFIED) {
+			// a phone rating is recorded with who called and when, through recordFollowUp only
+			throw new InvalidRequestException("case.followUp.useForm");
+		}
 		CaseView current = get(caseId, who);
 		if (!action.mayBeTakenBy(who.roles()) || !offered(action, current)) {
 			throw new UserFacingException(HttpStatus.FORBIDDEN, "case.action.notForRole", label("case.action." + action));

@@ -247,6 +247,8 @@ class CaseWorkflowTest {
 			.satisfies(call -> assertThat(call.recordedBy()).isEqualTo("dispatcher"));
 
 		CaseView bad = closed(null);
+		assertThatThrownBy(() -> step(bad, CaseAction.FOLLOW_UP_SATISFIED, "满意", dispatcher()))
+			.as("a phone rating always says who called and when").isInstanceOf(InvalidRequestException.class);
 		assertThatThrownBy(() -> cases.recordFollowUp(bad.id(), bad.version(), Rating.DISSATISFIED, null, null, null,
 				dispatcher())).as("不满意 needs what the resident said").isInstanceOf(InvalidRequestException.class);
 		assertThatThrownBy(() -> cases.recordFollowUp(bad.id(), bad.version(), Rating.SATISFIED, null, null,
