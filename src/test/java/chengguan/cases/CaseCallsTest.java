@@ -180,7 +180,8 @@ class CaseCallsTest {
 	@Test
 	void anUnansweredWhistleIsEscalatedToTheUnitLeaderAndTheInspectorsAndStaysLateAfterALateReportIn() {
 		CaseView c = newCase();
-		String chiefPhone = "1381111" + String.format("%04d", System.nanoTime() % 10_000);
+		// demo-style numbers (1380000…): the demo data holds no other kind
+		String chiefPhone = "13800008" + String.format("%03d", System.nanoTime() % 1000);
 		jdbc.sql("INSERT INTO staff (name, unit_id, position_title, phone) VALUES ('市政科长', ?, '市政管理科科长', ?)")
 			.params(unit("市政管理科"), chiefPhone)
 			.update();
