@@ -163,7 +163,10 @@ public class AssessmentQueries {
 		}
 		return new Figures(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
 				rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13),
-				rs.getLong(14), rs.getLong(15), rs.getLong(16), response, handling, 0, 0);
+				rs.getLong(14), rs.getLong(15), rs.getLong(16), response, handling, 0, 0,
+				new Figures.WorkflowCounts(rs.getLong(first + 2 * buckets), rs.getLong(first + 2 * buckets + 1),
+						rs.getLong(first + 2 * buckets + 2), rs.getLong(first + 2 * buckets + 3),
+						rs.getLong(first + 2 * buckets + 4)));
 	}
 
 }

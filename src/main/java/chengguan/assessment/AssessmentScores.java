@@ -118,7 +118,7 @@ public class AssessmentScores {
 
 	/** The subjects of the kind inside the scope, scored on the block and ranked. */
 	public AssessmentRanking ranking(long blockId, AssessmentSubject.Kind kind, Period period, DataScope scope) {
-		Indicator block = indicators.get(blockId);
+		Indicator block = indicators.get(blockId, indicators.asOf(period));
 		Inputs inputs = new Inputs(kind, period, scope);
 		List<AssessmentRanking.Scored> scored = new ArrayList<>();
 		for (AssessmentSubject subject : subjects(kind, scope)) {
@@ -131,14 +131,14 @@ public class AssessmentScores {
 	/** A subject's score on the block. */
 	public IndicatorScore score(long blockId, AssessmentSubject subject, Period period, DataScope scope) {
 		Inputs inputs = new Inputs(subject.kind(), period, scope);
-		return IndicatorScore.of(indicators.get(blockId), indicator -> inputs.of(indicator, subject));
+		return IndicatorScore.of(indicators.get(blockId, indicators.asOf(period)), indicator -> inputs.of(indicator, subject));
 	}
 
 	/** Enters (or replaces) an admin's points for a MANUAL indicator, with what they rest on. */
 	@Transactional
 	public void enterManual(long indicatorId, AssessmentSubject.Kind kind, long subjectId, Period period,
 			BigDecimal points, String evidence, StaffPrincipal who) {
-		Indicator indicator = indicators.get(indicatorId);
+		Indicator indicator = indicators.get(indicatorId, indicators.asOf(period));
 		if (indicator.rule() != IndicatorRule.MANUAL) {
 			throw new InvalidRequestException("assessment.manual.notManual");
 		}

@@ -9,11 +9,45 @@ import java.util.Arrays;
  * @param received every case received, whatever became of it
  * @param counted received, not declined and not merged: the cases the rates are about
  * @param responseHistogram measured response times per {@link #BUCKET_MINUTES} bucket
+ * @param workflow the counts shown beside the rates (延期, 未评价, 人工销号, 无理/重复, 超时报到)
  */
 public record Figures(long received, long counted, long closed, long closedOnTime, long reworked, long rated,
 		long satisfied, long acceptMeasured, long acceptedOnTime, long residentLocal, long hotline, long responseCount,
 		long responseSeconds, long handlingCount, long handlingSeconds, long[] responseHistogram,
-		long[] handlingHistogram, long visitPairs, long visitPairsMet) {
+		long[] handlingHistogram, long visitPairs, long visitPairsMet, WorkflowCounts workflow) {
+
+	/**
+	 * Cases the rates treat specially, counted apart so that nothing leaves a rate silently.
+	 * @param extended closed or not, its deadline was extended (延期): never closed on time
+	 * @param unrated ended 未评价: nobody rated it within the 回访 period; neither satisfied nor rated
+	 * @param archivedByStaff 销号 by staff, not rated by the resident
+	 * @param excluded approved as 无理诉求 or 重复诉求: out of the satisfaction rate
+	 * @param lateWhistles whistled units that reported in late or not at all (超时报到)
+	 */
+	public record WorkflowCounts(long extended, long unrated, long archivedByStaff, long excluded, long lateWhistles) {
+
+		public static final WorkflowCounts NONE = new WorkflowCounts(0, 0, 0, 0, 0);
+
+		WorkflowCounts plus(WorkflowCounts other) {
+			return new WorkflowCounts(extended + other.extended, unrated + other.unrated,
+					archivedByStaff + other.archivedByStaff, excluded + other.excluded, lateWhistles + other.lateWhistles);
+		}
+
+	}
+
+	public Figures {
+		workflow = workflow == null ? WorkflowCounts.NONE : workflow;
+	}
+
+	/** Figures without the workflow counts (sample data, figures from before issue 16). */
+	public Figures(long received, long counted, long closed, long closedOnTime, long reworked, long rated,
+			long satisfied, long acceptMeasured, long acceptedOnTime, long residentLocal, long hotline,
+			long responseCount, long responseSeconds, long handlingCount, long handlingSeconds,
+			long[] responseHistogram, long[] handlingHistogram, long visitPairs, long visitPairsMet) {
+		this(received, counted, closed, closedOnTime, reworked, rated, satisfied, acceptMeasured, acceptedOnTime,
+				residentLocal, hotline, responseCount, responseSeconds, handlingCount, handlingSeconds,
+				responseHistogram, handlingHistogram, visitPairs, visitPairsMet, WorkflowCounts.NONE);
+	}
 
 	/** Upper bounds (inclusive) of the time buckets in minutes; the last one is open. */
 	public static final long[] BUCKET_MINUTES = { 5, 15, 30, 60, 120, 240, 480, 720, 1440, 2880, 4320, 7200, 10080,
@@ -40,13 +74,13 @@ public record Figures(long received, long counted, long closed, long closedOnTim
 				responseCount + other.responseCount, responseSeconds + other.responseSeconds,
 				handlingCount + other.handlingCount, handlingSeconds + other.handlingSeconds,
 				add(responseHistogram, other.responseHistogram), add(handlingHistogram, other.handlingHistogram),
-				visitPairs + other.visitPairs, visitPairsMet + other.visitPairsMet);
+				visitPairs + other.visitPairs, visitPairsMet + other.visitPairsMet, workflow.plus(other.workflow));
 	}
 
 	public Figures withVisits(long pairs, long met) {
 		return new Figures(received, counted, closed, closedOnTime, reworked, rated, satisfied, acceptMeasured,
 				acceptedOnTime, residentLocal, hotline, responseCount, responseSeconds, handlingCount, handlingSeconds,
-				responseHistogram, handlingHistogram, pairs, met);
+				responseHistogram, handlingHistogram, pairs, met, workflow);
 	}
 
 	Double closureRate() {
@@ -132,7 +166,7 @@ public record Figures(long received, long counted, long closed, long closedOnTim
 				&& handlingCount == f.handlingCount && handlingSeconds == f.handlingSeconds
 				&& Arrays.equals(responseHistogram, f.responseHistogram)
 				&& Arrays.equals(handlingHistogram, f.handlingHistogram) && visitPairs == f.visitPairs
-				&& visitPairsMet == f.visitPairsMet;
+				&& visitPairsMet == f.visitPairsMet && workflow.equals(f.workflow);
 	}
 
 	@Override
@@ -147,7 +181,8 @@ public record Figures(long received, long counted, long closed, long closedOnTim
 				+ ", acceptMeasured=" + acceptMeasured + ", acceptedOnTime=" + acceptedOnTime + ", residentLocal="
 				+ residentLocal + ", hotline=" + hotline + ", response=" + responseCount + "/" + responseSeconds + "s "
 				+ Arrays.toString(responseHistogram) + ", handling=" + handlingCount + "/" + handlingSeconds + "s "
-				+ Arrays.toString(handlingHistogram) + ", visits=" + visitPairsMet + "/" + visitPairs + "]";
+				+ Arrays.toString(handlingHistogram) + ", visits=" + visitPairsMet + "/" + visitPairs + ", " + workflow
+				+ "]";
 	}
 
 }

@@ -84,10 +84,11 @@ public class Rollups {
 			case_id, report_id, region_path, community_id, category_id, channel, assignee_unit_id, assignee_staff_id,
 			state, received_at, received_on, received_month, counted, closed, closed_on_time, reworked, rated, satisfied,
 			accept_measured, accepted_on_time, resident_local, hotline, response_seconds, response_bucket,
-			handling_seconds, handling_bucket, cell_lat, cell_lng, open_due_at""";
+			handling_seconds, handling_bucket, cell_lat, cell_lng, open_due_at, extended, unrated, archived_by_staff,
+			excluded, late_whistles""";
 
 	private static final String INSERT_FACT = "INSERT INTO assessment_case_fact (" + FACT_COLUMNS + ") VALUES ("
-			+ String.join(", ", java.util.Collections.nCopies(29, "?")) + ")";
+			+ String.join(", ", java.util.Collections.nCopies(34, "?")) + ")";
 
 	private final JdbcClient jdbc;
 
@@ -285,8 +286,10 @@ public class Rollups {
 	/** A case's judgments against every KPI rule (see {@link Kpi}), as the fact table's row. */
 	static Object[] row(CaseFact f, ReportPosition position, ZoneId zone) {
 		boolean counted = f.state() != CaseState.DECLINED && f.state() != CaseState.MERGED;
-		boolean closed = counted && (f.state() == CaseState.CLOSED || f.state() == CaseState.ARCHIVED);
-		boolean onTime = closed && !f.handleOverdueMarked()
+		boolean closed = counted && (f.state() == CaseState.CLOSED || f.state() == CaseState.ARCHIVED
+				|| f.state() == CaseState.UNRATED);
+		// an extended case met a deadline it asked for, not the one it was given: never on time
+		boolean onTime = closed && !f.handleOverdueMarked() && !f.extended()
 				&& (f.handleDueAt() == null || f.lastClosedAt() == null || !f.lastClosedAt().isAfter(f.handleDueAt()));
 		boolean acceptMeasured = counted && f.acceptDueAt() != null
 				&& (f.acceptedAt() != null || f.acceptOverdueMarked());
@@ -300,11 +303,15 @@ public class Rollups {
 		return new Object[] { f.caseId(), f.reportId(), f.regionPath(), f.communityId(), f.categoryId(), f.channel(),
 				f.assigneeUnitId(), f.assigneeStaffId(), f.state().name(), utc(f.receivedAt()), day,
 				day.withDayOfMonth(1), flag(counted), flag(closed), flag(onTime), flag(closed && f.reworkCount() > 0),
-				flag(counted && f.rated()), flag(counted && f.rated() && f.satisfied()), flag(acceptMeasured),
+				flag(counted && f.rated() && !f.excluded()), flag(counted && f.rated() && f.satisfied() && !f.excluded()),
+				flag(acceptMeasured),
 				flag(acceptedOnTime), flag(RESIDENT_LOCAL.contains(f.channel())),
 				flag(Channel.HOTLINE_12345.name().equals(f.channel())), response,
 				response == null ? null : Figures.bucket(response), handling,
-				handling == null ? null : Figures.bucket(handling), cellLat, cellLng, utc(openDue(f)) };
+				handling == null ? null : Figures.bucket(handling), cellLat, cellLng, utc(openDue(f)),
+				flag(counted && f.extended()), flag(counted && f.state() == CaseState.UNRATED),
+				flag(counted && f.state() == CaseState.ARCHIVED && f.archivedByStaff()), flag(counted && f.excluded()),
+				f.lateWhistles() };
 	}
 
 	/** The limit an open case runs against now: accepting until it is registered, then handling. */
@@ -353,14 +360,15 @@ public class Rollups {
 	static final String MEASURES = "received, counted, closed, closed_on_time, reworked, rated, satisfied, "
 			+ "accept_measured, accepted_on_time, resident_local, hotline, response_count, response_seconds, "
 			+ "handling_count, handling_seconds, " + histogram(i -> "response_h%02d".formatted(i)) + ", "
-			+ histogram(i -> "handling_h%02d".formatted(i));
+			+ histogram(i -> "handling_h%02d".formatted(i)) + ", extended, unrated, archived_by_staff, excluded, late_whistles";
 
 	private static final String SUMS = "COUNT(*), SUM(counted), SUM(closed), SUM(closed_on_time), SUM(reworked), "
 			+ "SUM(rated), SUM(satisfied), SUM(accept_measured), SUM(accepted_on_time), SUM(resident_local), "
 			+ "SUM(hotline), COUNT(response_seconds), COALESCE(SUM(response_seconds), 0), COUNT(handling_seconds), "
 			+ "COALESCE(SUM(handling_seconds), 0), "
 			+ histogram(i -> "SUM(CASE WHEN response_bucket = " + i + " THEN 1 ELSE 0 END)") + ", "
-			+ histogram(i -> "SUM(CASE WHEN handling_bucket = " + i + " THEN 1 ELSE 0 END)");
+			+ histogram(i -> "SUM(CASE WHEN handling_bucket = " + i + " THEN 1 ELSE 0 END)")
+			+ ", SUM(extended), SUM(unrated), SUM(archived_by_staff), SUM(excluded), SUM(late_whistles)";
 
 	private static String histogram(java.util.function.IntFunction<String> column) {
 		return IntStream.range(0, Figures.BUCKET_MINUTES.length).mapToObj(column).collect(Collectors.joining(", "));

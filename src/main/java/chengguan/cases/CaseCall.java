@@ -15,6 +15,12 @@ public record CaseCall(long id, long caseId, CallKind kind, Long unitId, String 
 		return answeredAt == null;
 	}
 
+	/** 超时报到: a whistled unit that did not report in within the limit, whether or not it reported in later. */
+	public boolean lateReport() {
+		return kind == CallKind.WHISTLE
+				&& (overdueAt != null || (reportedAt != null && reportDueAt != null && reportedAt.isAfter(reportDueAt)));
+	}
+
 	public boolean late(Instant now) {
 		return (awaitingReport() && reportDueAt != null && !now.isBefore(reportDueAt))
 				|| (open() && answerDueAt != null && !now.isBefore(answerDueAt));

@@ -134,10 +134,14 @@ public class CaseCalls {
 			throw new ConflictException("case.call.notAwaitingReport");
 		}
 		Instant now = clock.instant();
-		jdbc.sql("UPDATE case_call SET reported_at = ?, reported_by = ? WHERE id = ? AND reported_at IS NULL")
-			.params(utc(now), who.username(), callId).update();
-		CaseView c = cases.get(call.caseId(), who);
 		boolean late = now.isAfter(call.reportDueAt());
+		// a late report-in keeps (or gets) the 超时报到 mark: overdue_at is never cleared
+		jdbc.sql("""
+				UPDATE case_call SET reported_at = ?, reported_by = ?,
+				    overdue_at = CASE WHEN ? THEN COALESCE(overdue_at, ?) ELSE overdue_at END
+				WHERE id = ? AND reported_at IS NULL""")
+			.params(utc(now), who.username(), late, utc(now), callId).update();
+		CaseView c = cases.get(call.caseId(), who);
 		history.append(c.id(), now, who.username(), "REPORTED_IN", c.state(), c.state(),
 				call.unitName() + " 报到" + (late ? "（超时）" : ""));
 	}

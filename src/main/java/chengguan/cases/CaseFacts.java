@@ -23,6 +23,7 @@ public class CaseFacts {
 	private static final String FACTS = """
 			SELECT c.id, c.report_id, c.channel, c.state, c.category_id, c.community_id, c.region_path,
 			       c.assignee_unit_id, c.assignee_staff_id, c.created_at, c.accept_due_at, c.handle_due_at, c.rework_count,
+			       c.excluded_as,
 			       MIN(CASE WHEN h.action IN ('ACCEPT', 'RESOLVE_ON_SPOT') THEN h.occurred_at END) AS accepted_at,
 			       MAX(CASE WHEN h.action = 'OVERDUE' AND h.from_state IN ('PENDING', 'ACCEPTED') THEN 1 ELSE 0 END)
 			           AS accept_overdue,
@@ -33,15 +34,21 @@ public class CaseFacts {
 			       MAX(CASE WHEN h.action IN ('OVERDUE', 'ESCALATED')
 			                 AND h.from_state IN ('REGISTERED', 'DISPATCHED', 'HANDLING') THEN 1 ELSE 0 END)
 			           AS handle_overdue,
-			       MAX(CASE WHEN h.actor = :resident AND h.action IN ('ARCHIVE', 'REOPEN') THEN h.seq END) AS rated_seq,
-			       MAX(CASE WHEN h.actor = :resident AND h.action = 'ARCHIVE' THEN h.seq END) AS satisfied_seq
+			       MAX(CASE WHEN (h.actor = :resident AND h.action IN ('ARCHIVE', 'REOPEN'))
+			                 OR h.action IN ('FOLLOW_UP_SATISFIED', 'FOLLOW_UP_DISSATISFIED') THEN h.seq END) AS rated_seq,
+			       MAX(CASE WHEN (h.actor = :resident AND h.action = 'ARCHIVE') OR h.action = 'FOLLOW_UP_SATISFIED'
+			                THEN h.seq END) AS satisfied_seq,
+			       MAX(CASE WHEN h.action = 'APPROVE_EXTENSION' THEN 1 ELSE 0 END) AS extended,
+			       MAX(CASE WHEN h.action = 'ARCHIVE' AND h.actor <> :resident THEN 1 ELSE 0 END) AS archived_by_staff,
+			       (SELECT COUNT(*) FROM case_call w WHERE w.case_id = c.id AND w.kind = 'WHISTLE'
+			          AND (w.overdue_at IS NOT NULL OR w.reported_at > w.report_due_at)) AS late_whistles
 			FROM case_file c LEFT JOIN case_history h ON h.case_id = c.id
 			""";
 
 	private static final String GROUP = """
 			GROUP BY c.id, c.report_id, c.channel, c.state, c.category_id, c.community_id, c.region_path,
 			         c.assignee_unit_id, c.assignee_staff_id, c.created_at, c.accept_due_at, c.handle_due_at,
-			         c.rework_count
+			         c.rework_count, c.excluded_as
 			ORDER BY c.id""";
 
 	private final JdbcClient jdbc;
@@ -99,7 +106,9 @@ public class CaseFacts {
 				instant(rs, "accepted_at"), rs.getInt("accept_overdue") > 0,
 				dispatched != null ? dispatched : instant(rs, "registered_at"), instant(rs, "feedback_at"),
 				instant(rs, "closed_at"), instant(rs, "handle_due_at"), rs.getInt("handle_overdue") > 0,
-				rs.getInt("rework_count"), rs.getObject("rated_seq") != null, rs.getObject("satisfied_seq") != null);
+				rs.getInt("rework_count"), rs.getObject("rated_seq") != null, rs.getObject("satisfied_seq") != null,
+				rs.getInt("extended") > 0, rs.getInt("archived_by_staff") > 0, rs.getString("excluded_as") != null,
+				rs.getInt("late_whistles"));
 	}
 
 }

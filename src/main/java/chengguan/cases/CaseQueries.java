@@ -28,7 +28,7 @@ import static chengguan.platform.persistence.DbTime.instant;
 public class CaseQueries {
 
 	private static final Set<CaseState> OPEN = EnumSet.of(CaseState.PENDING, CaseState.ACCEPTED, CaseState.REGISTERED,
-			CaseState.DISPATCHED, CaseState.HANDLING, CaseState.FEEDBACK, CaseState.CLOSED);
+			CaseState.DISPATCHED, CaseState.HANDLING, CaseState.FEEDBACK, CaseState.CLOSED, CaseState.SUSPENDED);
 
 	private final JdbcClient jdbc;
 
@@ -67,6 +67,12 @@ public class CaseQueries {
 		if (filter.state() != null) {
 			states = states.contains(filter.state()) ? EnumSet.of(filter.state()) : EnumSet.noneOf(CaseState.class);
 		}
+		Set<RequestKind> decides = decides(who);
+		if (filter.inbox() == CaseInbox.MINE && !decides.isEmpty()) {
+			// pending requests the person may decide are to-dos too, in whichever open state the case is
+			states = filter.state() == null ? EnumSet.copyOf(OPEN)
+					: OPEN.contains(filter.state()) ? EnumSet.of(filter.state()) : EnumSet.noneOf(CaseState.class);
+		}
 		if (states.isEmpty()) {
 			return null;
 		}
@@ -74,7 +80,8 @@ public class CaseQueries {
 		Instant now = clock.instant();
 		OffsetDateTime nowUtc = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
 		switch (filter.inbox()) {
-			case MINE -> sql.append(" AND ").append(mine(states, who, params, p));
+			case MINE -> sql.append(" AND state IN (:" + p + "states) AND ")
+				.append(mine(statesFor(CaseInbox.MINE, who), decides, who, params, p));
 			case OVERDUE -> {
 				sql.append(" AND state IN (:" + p + "states)");
 				sql.append(" AND ((state IN ('PENDING', 'ACCEPTED') AND accept_due_at <= :" + p + "now)"
@@ -89,8 +96,9 @@ public class CaseQueries {
 						+ "now AND handle_due_at > :" + p + "now))");
 				params.put(p + "now", nowUtc);
 			}
-			case SUPERVISED -> sql.append(" AND state IN (:" + p + "states) AND (escalation_level > 0 OR id IN"
-					+ " (SELECT case_id FROM case_call WHERE kind = 'SUPERVISION' AND answered_at IS NULL))");
+			case SUPERVISED -> sql.append(" AND state IN (:" + p + "states) AND (escalation_level > 0 OR return_count >= ")
+				.append(CaseService.RETURNS_FOR_SUPERVISION)
+				.append(" OR id IN (SELECT case_id FROM case_call WHERE kind = 'SUPERVISION' AND answered_at IS NULL))");
 			default -> sql.append(" AND state IN (:" + p + "states)");
 		}
 		if (filter.channel() != null) {
@@ -143,7 +151,7 @@ public class CaseQueries {
 				SELECT c.id, c.tracking_code, c.state, c.channel, cat.name AS category_name, reg.name AS community_name,
 				       u.name AS unit_name, c.created_at, c.accept_due_at, c.handle_started_at, c.handle_due_at,
 				       c.accept_warn_at, c.handle_warn_at,
-				       c.escalation_level, c.rework_count
+				       c.escalation_level, c.rework_count, c.return_count
 				FROM (SELECT * FROM case_file WHERE\s""" + clause + """
 				) c
 				LEFT JOIN category cat ON cat.id = c.category_id
@@ -158,11 +166,11 @@ public class CaseQueries {
 				CaseView timing = new CaseView(rs.getLong("id"), 0, null, null, state, null, null, 0, null, null, null,
 						null, instant(rs, "accept_due_at"), instant(rs, "handle_started_at"),
 						instant(rs, "handle_due_at"), null, 0, 0, created, null, 0, instant(rs, "accept_warn_at"),
-						instant(rs, "handle_warn_at"));
+						instant(rs, "handle_warn_at"), rs.getInt("return_count"), null);
 				return new CaseRow(timing.id(), rs.getString("tracking_code"), state, rs.getString("channel"),
 						rs.getString("category_name"), rs.getString("community_name"), rs.getString("unit_name"),
 						created, timing.currentDue(), timing.timeStatus(now), rs.getInt("escalation_level"),
-						rs.getInt("rework_count"));
+						rs.getInt("rework_count"), rs.getInt("return_count"));
 			})
 			.list();
 	}
@@ -260,10 +268,19 @@ public class CaseQueries {
 	 * 我的待办: coordinators (指挥调度, 管理员) see every case they can move on; others see what was dispatched to their
 	 * unit, the steps their role takes on any case, and every open call (吹哨, 协办, 督办) to their unit.
 	 */
-	private static String mine(Set<CaseState> states, StaffPrincipal who, Map<String, Object> params, String p) {
+	private static String mine(Set<CaseState> states, Set<RequestKind> decides, StaffPrincipal who,
+			Map<String, Object> params, String p) {
 		List<String> clauses = new ArrayList<>();
+		if (!decides.isEmpty()) {
+			clauses.add("id IN (SELECT case_id FROM case_request WHERE decided_at IS NULL AND kind IN (:" + p
+					+ "decides))");
+			params.put(p + "decides", decides.stream().map(Enum::name).toList());
+		}
 		if (who.hasAnyRole(chengguan.platform.security.Role.DISPATCHER, chengguan.platform.security.Role.ADMIN)) {
-			clauses.add("state IN (:" + p + "states)");
+			if (!states.isEmpty()) {
+				clauses.add("state IN (:" + p + "todo)");
+				params.put(p + "todo", states.stream().map(Enum::name).toList());
+			}
 		}
 		else {
 			List<String> general = states.stream().filter(s -> !WITH_ASSIGNEE.contains(s)).map(Enum::name).toList();
@@ -282,6 +299,17 @@ public class CaseQueries {
 			params.put(p + "unit", who.unitId());
 		}
 		return clauses.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", clauses) + ")";
+	}
+
+	/** The kinds of request this person may approve or refuse. */
+	private static Set<RequestKind> decides(StaffPrincipal who) {
+		Set<RequestKind> kinds = EnumSet.noneOf(RequestKind.class);
+		for (CaseAction action : CaseAction.values()) {
+			if (action.isDecision() && action.mayBeTakenBy(who.roles())) {
+				kinds.add(action.requestKind());
+			}
+		}
+		return kinds;
 	}
 
 	private static Set<CaseState> statesFor(CaseInbox inbox, StaffPrincipal who) {

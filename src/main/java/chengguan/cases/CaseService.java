@@ -3,6 +3,7 @@ package chengguan.cases;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import chengguan.account.StaffContacts;
 import chengguan.calendar.Deadline;
 import chengguan.calendar.TimeLimit;
 import chengguan.catalog.CategoryCache;
@@ -43,6 +45,7 @@ import chengguan.platform.storage.StoredFile;
 import chengguan.platform.web.ConflictException;
 import chengguan.platform.web.InvalidRequestException;
 import chengguan.platform.web.NotFoundException;
+import chengguan.platform.web.DisplayTime;
 import chengguan.platform.web.UserFacingException;
 
 import static chengguan.platform.persistence.DbTime.instant;
@@ -66,7 +69,10 @@ public class CaseService {
 	private static final String COLUMNS = """
 			id, report_id, tracking_code, channel, state, handling_mode, category_id, community_id, region_path,
 			assignee_unit_id, assignee_staff_id, merged_into_id, accept_due_at, handle_started_at, handle_due_at, overdue_at, escalation_level,
-			rework_count, created_at, closed_at, version, accept_warn_at, handle_warn_at""";
+			rework_count, created_at, closed_at, version, accept_warn_at, handle_warn_at, return_count, excluded_as""";
+
+	/** After this many 退回 a case goes to 督查 (督办 list, SMS). */
+	static final int RETURNS_FOR_SUPERVISION = 3;
 
 	private final JdbcClient jdbc;
 
@@ -96,12 +102,21 @@ public class CaseService {
 
 	private final StageClocks stageClocks;
 
+	private final CaseRequests requests;
+
+	private final StaffContacts contacts;
+
+	private final DisplayTime displayTime;
+
 	CaseService(JdbcClient jdbc, CaseHistory history, CategoryService categories, IntakeService intake,
 			Notifications notifications, DueTimes dueTimes, ScopeGuard scopeGuard, MessageSource messages,
 			Clock clock, RosterService roster, ImageNormalizer images, FileStorage files, CategoryCache categoryCache,
-			StageClocks stageClocks) {
+			StageClocks stageClocks, CaseRequests requests, StaffContacts contacts, DisplayTime displayTime) {
 		this.categoryCache = categoryCache;
 		this.stageClocks = stageClocks;
+		this.requests = requests;
+		this.contacts = contacts;
+		this.displayTime = displayTime;
 		this.roster = roster;
 		this.images = images;
 		this.files = files;
@@ -195,6 +210,10 @@ public class CaseService {
 	/** Takes one step with everything the person added: note, unit, handling mode, photos. */
 	@Transactional
 	public CaseView act(long caseId, CaseAction action, long seenVersion, CaseStep step, StaffPrincipal who) {
+		if (action == CaseAction.FOLLOW_UP_SATISFIED || action == CaseAction.FOLLOW_UP_DISSATISFIED) {
+			// a phone rating is recorded with who called and when, through recordFollowUp only
+			throw new InvalidRequestException("case.followUp.useForm");
+		}
 		CaseView current = get(caseId, who);
 		if (!action.mayBeTakenBy(who.roles()) || !offered(action, current)) {
 			throw new UserFacingException(HttpStatus.FORBIDDEN, "case.action.notForRole", label("case.action." + action));
@@ -227,16 +246,69 @@ public class CaseService {
 				.orElseThrow(() -> new InvalidRequestException("case.dispatch.unitRequired"));
 		}
 		return transition(current, action, seenVersion, step.note(), unitId, step.staffId(), step.handlingMode(), null,
-				who.username(), photoIds);
+				who.username(), photoIds, step.requestedDue(), step.reason(), null);
+	}
+
+	/**
+	 * 电话回访: staff record what the reporter said on the phone. 满意/基本满意 closes the case for good (销号),
+	 * 不满意 sends it back to handling (返工); either way the call is recorded with who called and when.
+	 * @param caller who made the call (the person recording it when blank)
+	 * @param calledAt when the call was made (now when null); not in the future
+	 */
+	@Transactional
+	public CaseView recordFollowUp(long caseId, long seenVersion, Rating rating, String note, String caller,
+			Instant calledAt, StaffPrincipal who) {
+		if (rating == null) {
+			throw new InvalidRequestException("case.followUp.ratingRequired");
+		}
+		CaseAction action = rating == Rating.DISSATISFIED ? CaseAction.FOLLOW_UP_DISSATISFIED
+				: CaseAction.FOLLOW_UP_SATISFIED;
+		CaseView current = get(caseId, who);
+		if (!action.mayBeTakenBy(who.roles())) {
+			throw new UserFacingException(HttpStatus.FORBIDDEN, "case.action.notForRole", label("case.action." + action));
+		}
+		Instant now = clock.instant();
+		Instant when = calledAt == null ? now : calledAt;
+		if (when.isAfter(now)) {
+			throw new InvalidRequestException("case.followUp.inFuture");
+		}
+		String callerName = caller == null || caller.isBlank() ? who.username() : caller.strip();
+		if (callerName.length() > 64) {
+			throw new InvalidRequestException("case.followUp.callerTooLong");
+		}
+		FollowUp call = new FollowUp(rating, callerName, when);
+		return transition(current, action, seenVersion, note, null, null, null, null, who.username(), List.of(), null,
+				null, call);
+	}
+
+	/** A staff 电话回访 as it is recorded with the step. */
+	private record FollowUp(Rating rating, String caller, Instant calledAt) {
+	}
+
+	/**
+	 * The 回访 period ran out without a rating: the case ends as 未评价 (the follow-up job, on one node).
+	 * @return whether it ended now (false when someone rated or acted on it meanwhile)
+	 */
+	@Transactional
+	public boolean expireUnrated(long caseId, Duration period) {
+		CaseView current = load(caseId);
+		if (current.state() != CaseState.CLOSED) {
+			return false;
+		}
+		transition(current, CaseAction.EXPIRE_UNRATED, current.version(),
+				"结案后 " + period.toDays() + " 天内未回访评价，以未评价结束（不计入满意）", null, null, "系统");
+		return true;
 	}
 
 	private CaseView transition(CaseView current, CaseAction action, long seenVersion, String note, Long unitId,
 			Long mergedInto, String actor) {
-		return transition(current, action, seenVersion, note, unitId, null, null, mergedInto, actor, List.of());
+		return transition(current, action, seenVersion, note, unitId, null, null, mergedInto, actor, List.of(), null,
+				null, null);
 	}
 
 	private CaseView transition(CaseView current, CaseAction action, long seenVersion, String note, Long unitId,
-			Long staffId, HandlingMode mode, Long mergedInto, String actor, List<String> photoIds) {
+			Long staffId, HandlingMode mode, Long mergedInto, String actor, List<String> photoIds,
+			Instant requestedDue, RequestReason reason, FollowUp followUp) {
 		if (current.version() != seenVersion) {
 			throw new ConflictException("case.takenByOther");
 		}
@@ -265,8 +337,10 @@ public class CaseService {
 			}
 		}
 		Instant now = clock.instant();
-		CaseState target = action.target();
-		boolean rework = action == CaseAction.VERIFY_FAIL || action == CaseAction.REOPEN;
+		CaseState target = action.targetFrom(current.state());
+		CaseRequests.Pending pending = checkRequest(current, action, actor, requestedDue, reason, now);
+		boolean rework = action == CaseAction.VERIFY_FAIL || action == CaseAction.REOPEN
+				|| action == CaseAction.FOLLOW_UP_DISSATISFIED;
 		// a new time limit starts when the case is registered (handling) and again with every rework
 		boolean newLimit = action == CaseAction.REGISTER || rework;
 		TimeLimit handleLimit = newLimit ? handleLimit(current) : null;
@@ -275,6 +349,27 @@ public class CaseService {
 		Instant handleWarn = newLimit ? (newHandle == null ? null : newHandle.warnAt()) : current.handleWarnAt();
 		Instant handleStarted = newLimit ? now : current.handleStartedAt();
 		boolean limitChanges = newLimit || (current.inAcceptPhase() && !target.equals(CaseState.ACCEPTED));
+		String recordedNote = null;
+		CaseRequests.Suspension suspension = null;
+		if (action == CaseAction.APPROVE_EXTENSION) {
+			handleDue = dueTimes.extended(pending.requestedDueAt());
+			handleWarn = warningAtFourFifths(handleStarted, handleDue);
+			limitChanges = true;
+		}
+		else if (action == CaseAction.RESUME) {
+			suspension = requests.openSuspension(current.id())
+				.orElseThrow(() -> new ConflictException("case.resume.notSuspended"));
+			// the clock stood still while the case waited: the deadline (and the start the 80 % warning counts
+			// from) move by exactly that long
+			Duration paused = Duration.between(suspension.startedAt(), now);
+			handleDue = dueTimes.resumed(current.handleDueAt(), paused);
+			handleWarn = dueTimes.resumed(current.handleWarnAt(), paused);
+			handleStarted = current.handleStartedAt() == null ? null : current.handleStartedAt().plus(paused);
+			recordedNote = "恢复处置：挂起 " + duration(paused)
+					+ (handleDue == null ? "" : "，处置时限顺延至 " + displayTime.format(handleDue));
+		}
+		Instant closedAt = target == current.state() || action == CaseAction.EXPIRE_UNRATED ? current.closedAt()
+				: target == CaseState.CLOSED || target.isTerminal() ? now : null;
 		int changed = jdbc.sql("""
 				UPDATE case_file SET state = ?, version = version + 1, handling_mode = COALESCE(?, handling_mode),
 				    assignee_unit_id = COALESCE(?, assignee_unit_id),
@@ -282,12 +377,15 @@ public class CaseService {
 				    merged_into_id = COALESCE(?, merged_into_id),
 				    handle_started_at = ?, handle_due_at = ?, handle_warn_at = ?, overdue_at = ?,
 				    rework_count = rework_count + ?,
-				    closed_at = ?
+				    closed_at = ?, return_count = return_count + ?, excluded_as = COALESCE(?, excluded_as),
+				    follow_up_reminded_at = CASE WHEN ? THEN NULL ELSE follow_up_reminded_at END
 				WHERE id = ? AND version = ? AND state = ?""")
 			.params(target.name(), action == CaseAction.REGISTER && mode != null ? mode.name() : null,
 					assigns ? unitId : null, assigns, staffId, mergedInto, utc(handleStarted), utc(handleDue),
-					utc(handleWarn), limitChanges ? null : utc(current.overdueAt()), rework ? 1 : 0,
-					target == CaseState.CLOSED || target.isTerminal() ? utc(now) : null, current.id(), seenVersion,
+					utc(handleWarn), limitChanges ? null : utc(current.overdueAt()), rework ? 1 : 0, utc(closedAt),
+					action == CaseAction.RETURN ? 1 : 0,
+					action == CaseAction.APPROVE_EXCLUSION ? pending.reason().name() : null,
+					target == CaseState.CLOSED && current.state() != CaseState.CLOSED, current.id(), seenVersion,
 					current.state().name())
 			.update();
 		if (changed != 1) {
@@ -295,11 +393,126 @@ public class CaseService {
 		}
 		String assignee = !assigns ? null : roster.findUnit(unitId).map(UnitView::name).orElse("")
 				+ (staffId == null ? "" : " " + roster.findStaff(staffId).map(StaffView::name).orElse(""));
-		String recorded = !assigns ? cleanNote : "承办：" + assignee + (cleanNote == null ? "" : "；" + cleanNote);
+		String recorded = assigns ? "承办：" + assignee + (cleanNote == null ? "" : "；" + cleanNote)
+				: recordedNote != null ? recordedNote + (cleanNote == null ? "" : "；" + cleanNote)
+				: requestNote(current, action, pending, cleanNote, requestedDue, reason, handleDue, actor, now);
+		if (followUp != null) {
+			jdbc.sql("""
+					INSERT INTO case_follow_up (case_id, rating, note, called_by, called_at, recorded_by, recorded_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?)""")
+				.params(current.id(), followUp.rating().name(), cleanNote, followUp.caller(), utc(followUp.calledAt()),
+						actor, utc(now))
+				.update();
+			recorded = "电话回访（回访人 " + followUp.caller() + "，" + displayTime.format(followUp.calledAt()) + "）："
+					+ label("report.rating." + followUp.rating()) + (cleanNote == null ? "" : "，" + cleanNote);
+		}
+		if (suspension != null) {
+			requests.endSuspension(suspension.id(), now, actor, current.handleDueAt(), handleDue);
+		}
 		history.append(current.id(), now, actor, action.name(), current.state(), target, recorded, photoIds);
 		moveClocks(current, action, now, handleLimit, newHandle);
 		tellTheReporter(current, action, cleanNote, actor);
+		if (action == CaseAction.RETURN && current.returnCount() + 1 >= RETURNS_FOR_SUPERVISION) {
+			String text = "【城管进社区】案件 " + current.trackingCode() + " 已被退回 " + (current.returnCount() + 1)
+					+ " 次，已列入督办，请督查。最近一次退回原因：" + cleanNote;
+			contacts.phonesWithRole(Role.INSPECTOR, current.regionPath())
+				.forEach(phone -> notifications.enqueue(Notifications.SMS, phone, text));
+		}
 		return load(current.id());
+	}
+
+	/**
+	 * Checks a request or a decision against the pending requests: at most one open request of a kind; a
+	 * decision needs one, and the person who asked may not decide it.
+	 * @return the request a decision decides (null for other steps)
+	 */
+	private CaseRequests.Pending checkRequest(CaseView current, CaseAction action, String actor, Instant requestedDue,
+			RequestReason reason, Instant now) {
+		RequestKind kind = action.requestKind();
+		if (kind == null) {
+			return null;
+		}
+		Optional<CaseRequests.Pending> pending = requests.pending(current.id(), kind);
+		String kindName = label("case.request." + kind);
+		if (action.isRequest()) {
+			if (pending.isPresent()) {
+				throw new ConflictException("case.request.alreadyPending", kindName);
+			}
+			switch (kind) {
+				case EXTENSION -> {
+					if (requestedDue == null) {
+						throw new InvalidRequestException("case.extension.dueRequired");
+					}
+					if (!requestedDue.isAfter(now)
+							|| (current.handleDueAt() != null && !requestedDue.isAfter(current.handleDueAt()))) {
+						throw new InvalidRequestException("case.extension.dueNotLater");
+					}
+				}
+				case SUSPENSION -> {
+					if (reason == null || !RequestReason.SUSPENSION.contains(reason)) {
+						throw new InvalidRequestException("case.suspension.reasonRequired");
+					}
+				}
+				case EXCLUSION -> {
+					if (reason == null || !RequestReason.EXCLUSION.contains(reason)) {
+						throw new InvalidRequestException("case.exclusion.reasonRequired");
+					}
+					if (current.excludedAs() != null) {
+						throw new ConflictException("case.exclusion.already");
+					}
+				}
+			}
+			return null;
+		}
+		CaseRequests.Pending open = pending
+			.orElseThrow(() -> new ConflictException("case.request.nonePending", kindName));
+		if (open.requestedBy().equals(actor)) {
+			throw new UserFacingException(HttpStatus.FORBIDDEN, "case.request.ownRequest");
+		}
+		return open;
+	}
+
+	/** Writes or decides the request row of a request step, and says in the history what was asked or decided. */
+	private String requestNote(CaseView current, CaseAction action, CaseRequests.Pending pending, String note,
+			Instant requestedDue, RequestReason reason, Instant grantedDue, String actor, Instant now) {
+		if (action.requestKind() == null) {
+			return note;
+		}
+		if (action.isRequest()) {
+			requests.open(current.id(), action.requestKind(), reason, note, requestedDue, actor, now);
+			return switch (action.requestKind()) {
+				case EXTENSION -> "申请延期至 " + displayTime.format(requestedDue) + "，理由：" + note;
+				case SUSPENSION -> "申请挂起（" + label("case.reason." + reason) + "）：" + note;
+				case EXCLUSION -> "申请认定为" + label("case.reason." + reason) + "：" + note;
+			};
+		}
+		boolean approved = action == CaseAction.APPROVE_EXTENSION || action == CaseAction.APPROVE_SUSPENSION
+				|| action == CaseAction.APPROVE_EXCLUSION;
+		Instant granted = action == CaseAction.APPROVE_EXTENSION ? grantedDue : null;
+		requests.decide(pending.id(), actor, now, approved, note, granted);
+		if (action == CaseAction.APPROVE_SUSPENSION) {
+			requests.startSuspension(current.id(), pending.id(), pending.reason(), now);
+		}
+		String tail = (note == null ? "" : "；" + note) + "（申请人 " + pending.requestedBy() + "，审批人 " + actor + "）";
+		return switch (action) {
+			case APPROVE_EXTENSION -> "批准延期，处置时限改为 " + displayTime.format(granted)
+					+ (current.handleDueAt() == null ? "" : "（原 " + displayTime.format(current.handleDueAt()) + "）")
+					+ "，本案不计入按期办结" + tail;
+			case REFUSE_EXTENSION -> "驳回延期申请" + tail;
+			case APPROVE_SUSPENSION -> "批准挂起（" + label("case.reason." + pending.reason()) + "），计时暂停" + tail;
+			case REFUSE_SUSPENSION -> "驳回挂起申请" + tail;
+			case APPROVE_EXCLUSION -> "认定为" + label("case.reason." + pending.reason()) + "，不计入满意率" + tail;
+			case REFUSE_EXCLUSION -> "驳回" + label("case.reason." + pending.reason()) + "认定" + tail;
+			default -> note;
+		};
+	}
+
+	private static String duration(Duration span) {
+		long days = span.toDays();
+		long hours = span.toHoursPart();
+		long minutes = span.toMinutesPart();
+		return days > 0 ? days + " 天 " + hours + " 小时" : hours > 0 ? hours + " 小时 " + minutes + " 分"
+				: minutes + " 分";
 	}
 
 	/**
@@ -310,7 +523,57 @@ public class CaseService {
 		if (!action.isOffered()) {
 			return false;
 		}
+		if (action.requestKind() == RequestKind.EXCLUSION) {
+			return c.excludedAs() == null;
+		}
 		return action != CaseAction.ARCHIVE || !(c.channel().equals("QR_CODE") || c.channel().equals("API"));
+	}
+
+	/**
+	 * The steps this person may take on this case now: those the table allows from its state for their roles, a
+	 * request only while none of its kind is pending, a decision only while one is and not on their own request.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Set<CaseAction> offeredTo(CaseView c, StaffPrincipal who) {
+		java.util.Map<RequestKind, CaseRequests.Pending> pending = requests.pendingOf(c.id());
+		java.util.Set<CaseAction> offered = java.util.EnumSet.noneOf(CaseAction.class);
+		for (CaseAction action : CaseAction.availableFrom(c.state())) {
+			if (!offered(action, c) || !action.mayBeTakenBy(who.roles())) {
+				continue;
+			}
+			RequestKind kind = action.requestKind();
+			if (kind != null) {
+				CaseRequests.Pending open = pending.get(kind);
+				if (action.isRequest() ? open != null : open == null || open.requestedBy().equals(who.username())) {
+					continue;
+				}
+			}
+			offered.add(action);
+		}
+		return offered;
+	}
+
+	/** The requests made on this case, oldest first, with their decisions. */
+	@Transactional(readOnly = true)
+	public List<CaseRequests.Request> requests(long caseId, StaffPrincipal who) {
+		get(caseId, who);
+		return requests.all(caseId);
+	}
+
+	/** The staff 电话回访 recorded on this case. */
+	@Transactional(readOnly = true)
+	public List<FollowUpCall> followUps(long caseId, StaffPrincipal who) {
+		get(caseId, who);
+		return jdbc.sql("""
+				SELECT rating, note, called_by, called_at, recorded_by FROM case_follow_up WHERE case_id = ? ORDER BY id""")
+			.param(caseId)
+			.query((rs, n) -> new FollowUpCall(Rating.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+					instant(rs, 4), rs.getString(5)))
+			.list();
+	}
+
+	/** One staff 电话回访. */
+	public record FollowUpCall(Rating rating, String note, String calledBy, Instant calledAt, String recordedBy) {
 	}
 
 	/**
@@ -506,7 +769,16 @@ public class CaseService {
 				instant(rs, "accept_due_at"), instant(rs, "handle_started_at"), instant(rs, "handle_due_at"),
 				instant(rs, "overdue_at"), rs.getInt("escalation_level"), rs.getInt("rework_count"),
 				instant(rs, "created_at"), instant(rs, "closed_at"), rs.getLong("version"), instant(rs, "accept_warn_at"),
-				instant(rs, "handle_warn_at"));
+				instant(rs, "handle_warn_at"), rs.getInt("return_count"),
+				rs.getString("excluded_as") == null ? null : RequestReason.valueOf(rs.getString("excluded_as")));
+	}
+
+	/** The 80 % warning of a deadline set by hand (an approved 延期), counted in calendar time from the start. */
+	private static Instant warningAtFourFifths(Instant start, Instant due) {
+		if (start == null || due == null || !due.isAfter(start)) {
+			return due;
+		}
+		return start.plus(Duration.between(start, due).multipliedBy(4).dividedBy(5));
 	}
 
 	private String label(String code) {

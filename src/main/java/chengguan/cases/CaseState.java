@@ -22,10 +22,14 @@ public enum CaseState {
 	/** 已销号 (terminal): rated 满意/基本满意, or closed with nobody to rate */
 	ARCHIVED,
 	/** 已合并 (terminal): handled as part of another case */
-	MERGED;
+	MERGED,
+	/** 已挂起: handling waits (on the reporter, another department, the weather); its clock stands still */
+	SUSPENDED,
+	/** 未评价 (terminal): closed, and nobody rated it within the 回访 period; not counted as satisfied */
+	UNRATED;
 
 	public boolean isTerminal() {
-		return this == DECLINED || this == ARCHIVED || this == MERGED;
+		return this == DECLINED || this == ARCHIVED || this == MERGED || this == UNRATED;
 	}
 
 }

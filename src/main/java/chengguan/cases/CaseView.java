@@ -6,7 +6,8 @@ import java.time.Instant;
 public record CaseView(long id, long reportId, String trackingCode, String channel, CaseState state, String handlingMode,
 		Long categoryId, long communityId, String regionPath, Long assigneeUnitId, Long assigneeStaffId, Long mergedIntoId,
 		Instant acceptDueAt, Instant handleStartedAt, Instant handleDueAt, Instant overdueAt, int escalationLevel,
-		int reworkCount, Instant createdAt, Instant closedAt, long version, Instant acceptWarnAt, Instant handleWarnAt) {
+		int reworkCount, Instant createdAt, Instant closedAt, long version, Instant acceptWarnAt, Instant handleWarnAt,
+		int returnCount, RequestReason excludedAs) {
 
 	/** Accepting runs against the accept limit; registered and later, handling runs against the handle limit. */
 	public boolean inAcceptPhase() {

@@ -13,6 +13,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import chengguan.account.StaffContacts;
 import chengguan.organization.NoticeCard;
 import chengguan.organization.NoticeCardService;
 import chengguan.organization.RegionLevel;
@@ -21,6 +22,7 @@ import chengguan.organization.RegionView;
 import chengguan.organization.RosterService;
 import chengguan.organization.UnitView;
 import chengguan.platform.notification.Notifications;
+import chengguan.platform.security.Role;
 
 /**
  * Once a minute, on one node (ShedLock): marks the cases whose current time limit ran out, escalates each one level
@@ -51,9 +53,13 @@ class DeadlineScan {
 
 	private final StageClocks stageClocks;
 
+	private final StaffContacts contacts;
+
 	DeadlineScan(JdbcClient jdbc, CaseHistory history, RegionService regions, Notifications notifications,
-			NoticeCardService cards, RosterService roster, Clock clock, TransactionTemplate transactions, StageClocks stageClocks) {
+			NoticeCardService cards, RosterService roster, Clock clock, TransactionTemplate transactions,
+			StageClocks stageClocks, StaffContacts contacts) {
 		this.stageClocks = stageClocks;
+		this.contacts = contacts;
 		this.transactions = transactions;
 		this.roster = roster;
 		this.cards = cards;
@@ -133,21 +139,21 @@ class DeadlineScan {
 	}
 
 	/** A whistle or supervision order past its deadline. */
-	private record LateCall(long id, long caseId, String kind, Long unitId, String trackingCode) {
+	private record LateCall(long id, long caseId, String kind, Long unitId, String trackingCode, String regionPath) {
 	}
 
 	/** Whistled units that did not 报到 in time, and supervision orders not answered by their deadline. */
 	private int lateCalls(Instant now, OffsetDateTime nowUtc) {
 		List<LateCall> late = jdbc.sql("""
-				SELECT c.id, c.case_id, c.kind, c.unit_id, f.tracking_code
+				SELECT c.id, c.case_id, c.kind, c.unit_id, f.tracking_code, f.region_path
 				FROM case_call c JOIN case_file f ON f.id = c.case_id
 				WHERE c.overdue_at IS NULL AND c.answered_at IS NULL
-				  AND f.state NOT IN ('CLOSED', 'ARCHIVED', 'DECLINED', 'MERGED')
+				  AND f.state NOT IN ('CLOSED', 'ARCHIVED', 'DECLINED', 'MERGED', 'UNRATED')
 				  AND ((c.kind = 'WHISTLE' AND c.reported_at IS NULL AND c.report_due_at <= :now)
 				    OR (c.kind = 'SUPERVISION' AND c.answer_due_at <= :now))""")
 			.param("now", nowUtc)
 			.query((rs, n) -> new LateCall(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, Long.class),
-					rs.getString(5)))
+					rs.getString(5), rs.getString(6)))
 			.list();
 		int marked = 0;
 		for (LateCall call : late) {
@@ -176,7 +182,7 @@ class DeadlineScan {
 				: roster.findUnit(call.unitId()).map(UnitView::name).orElse("承办单位");
 		boolean whistle = "WHISTLE".equals(call.kind());
 		history.append(call.caseId(), now, "系统", "CALL_OVERDUE", state, state,
-				unit + (whistle ? " 未在时限内报到" : " 未在督办期限内答复"));
+				unit + (whistle ? " 未在时限内报到，已升级：通知该单位负责人和局督查" : " 未在督办期限内答复"));
 		String text = "【城管进社区】案件 " + call.trackingCode()
 				+ (whistle ? " 吹哨后贵单位尚未报到，请立即报到。" : " 督办期限已到，请立即答复。");
 		if (call.unitId() != null) {
@@ -184,6 +190,17 @@ class DeadlineScan {
 				.map(UnitView::phone)
 				.filter(phone -> phone != null && !phone.isBlank())
 				.ifPresent(phone -> notifications.enqueue(Notifications.SMS, phone, text));
+		}
+		if (whistle) {
+			// escalation: a whistle nobody answered is the unit leader's and the bureau's 督查's business now
+			String escalated = "【城管进社区】督办提醒：案件 " + call.trackingCode() + " 吹哨后 " + unit
+					+ " 未在时限内报到，请督促立即报到。";
+			java.util.Set<String> phones = new java.util.LinkedHashSet<>();
+			if (call.unitId() != null) {
+				phones.addAll(contacts.unitLeaderPhones(call.unitId()));
+			}
+			phones.addAll(contacts.phonesWithRole(Role.INSPECTOR, call.regionPath()));
+			phones.forEach(phone -> notifications.enqueue(Notifications.SMS, phone, escalated));
 		}
 		return true;
 	}

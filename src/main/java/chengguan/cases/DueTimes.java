@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import chengguan.calendar.Deadline;
+import chengguan.calendar.LimitUnit;
 import chengguan.calendar.TimeLimit;
 import chengguan.calendar.WorkCalendar;
 import chengguan.calendar.WorkingTime;
@@ -58,6 +59,33 @@ public class DueTimes {
 	/** A catalog limit in minutes as a time limit; no basis means working time, as the catalog form defaults. */
 	public static TimeLimit limit(int minutes, LimitBasis basis) {
 		return TimeLimit.ofMinutes(minutes, basis != LimitBasis.CALENDAR);
+	}
+
+	/*
+	 * The deadlines of the workflow's stops and starts, one method per need.
+	 */
+
+	/**
+	 * The deadline an approved 延期 grants: the one the assignee asked for; one that falls outside working hours
+	 * (on the work calendar) becomes the next working moment, so nobody is late at night or on a holiday.
+	 */
+	public Instant extended(Instant requested) {
+		return deadline(requested, new TimeLimit(LimitUnit.WORKING_HOURS, 0), null).dueAt();
+	}
+
+	/** The deadline after a 挂起 ends: moved by the time the case stood still. */
+	public Instant resumed(Instant due, java.time.Duration paused) {
+		return due == null ? null : due.plus(paused);
+	}
+
+	/** When an unrated closed case ends as 未评价: the 回访 period after its closure, in calendar time. */
+	public Instant followUpEnds(Instant closedAt, java.time.Duration period) {
+		return closedAt.plus(period);
+	}
+
+	/** When the reporter of a closed, still unrated case is reminded to rate it. */
+	public Instant followUpReminder(Instant closedAt, java.time.Duration after) {
+		return closedAt.plus(after);
 	}
 
 }

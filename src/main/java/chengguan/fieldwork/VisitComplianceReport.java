@@ -75,6 +75,8 @@ public class VisitComplianceReport {
 					.add(new VisitCompliance.Visit(rs.getObject(3, LocalDate.class), minutes));
 			});
 		Map<Long, Optional<VisitRule>> ruleOfCommunity = new HashMap<>();
+		// the rules in force at the end of the range: a later change does not rewrite a past period
+		LocalDate asOf = rules.asOf(to);
 		Set<String> seen = new HashSet<>();
 		List<Row> rows = new ArrayList<>();
 		for (VisitDuty duty : assignments.visitDuties(scope)) {
@@ -83,7 +85,7 @@ public class VisitComplianceReport {
 				continue;
 			}
 			List<VisitCompliance.Visit> own = visits.getOrDefault(key, List.of());
-			Optional<VisitRule> rule = ruleOfCommunity.computeIfAbsent(duty.communityId(), rules::applying);
+			Optional<VisitRule> rule = ruleOfCommunity.computeIfAbsent(duty.communityId(), id -> rules.applying(id, asOf));
 			rows.add(new Row(duty, rule,
 					rule.flatMap(found -> regions.find(found.regionId())).map(RegionView::name).orElse(null),
 					rule.map(found -> VisitCompliance.evaluate(found, own, from, to)), own.size(),

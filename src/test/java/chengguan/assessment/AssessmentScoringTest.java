@@ -281,8 +281,9 @@ class AssessmentScoringTest extends OwnRegionsTest {
 			.andExpect(content().string(containsString("下级指标合计 4 分，与本组分值不一致")));
 
 		// raised to 10 points: balanced; an edit from a stale page is refused
+		// a correction back to the start of the year the block is scored for (a change from today would leave March as it was)
 		indicators.update(manual.id(), manual.version(), new IndicatorDetails("创新亮点", new java.math.BigDecimal("10"),
-				IndicatorSource.MANUAL, null, null, null, null, null, false, 1));
+				IndicatorSource.MANUAL, null, null, null, null, null, false, 1), LocalDate.of(2025, 1, 1));
 		assertThat(indicators.get(block.id()).unbalanced()).isFalse();
 		assertThatThrownBy(() -> indicators.update(manual.id(), manual.version(), new IndicatorDetails("创新亮点",
 				new java.math.BigDecimal("8"), IndicatorSource.MANUAL, null, null, null, null, null, false, 1)))

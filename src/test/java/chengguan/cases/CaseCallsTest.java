@@ -56,6 +56,9 @@ class CaseCallsTest {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	chengguan.assessment.Rollups rollups;
+
 	@AfterEach
 	void resetClock() {
 		clock.reset();
@@ -172,6 +175,60 @@ class CaseCallsTest {
 			assertThat(call.kind()).isEqualTo(CallKind.SUPERVISION);
 			assertThat(call.overdueAt()).isNotNull();
 		});
+	}
+
+	@Test
+	void anUnansweredWhistleIsEscalatedToTheUnitLeaderAndTheInspectorsAndStaysLateAfterALateReportIn() {
+		CaseView c = newCase();
+		// demo-style numbers (1380000…): the demo data holds no other kind
+		String chiefPhone = "13800008" + String.format("%03d", System.nanoTime() % 1000);
+		jdbc.sql("INSERT INTO staff (name, unit_id, position_title, phone) VALUES ('市政科长', ?, '市政管理科科长', ?)")
+			.params(unit("市政管理科"), chiefPhone)
+			.update();
+		calls.whistle(c.id(), List.of(unit("市政管理科")), "井盖缺失，请到场", accounts.principal("deren"));
+		clock.advance(Duration.ofMinutes(29));
+		scan.scan();
+		assertThat(escalations(c, chiefPhone)).isZero();
+
+		clock.advance(Duration.ofMinutes(2));
+		scan.scan();
+		scan.scan();
+		assertThat(escalations(c, chiefPhone)).as("the unit's leader, once").isEqualTo(1);
+		assertThat(escalations(c, "13800000003")).as("the bureau's 督查").isEqualTo(1);
+		assertThat(history.entries(c.id())).extracting(CaseHistory.Entry::note)
+			.anyMatch(note -> note != null && note.contains("未在时限内报到，已升级"));
+
+		CaseCall late = calls.calls(c.id(), accounts.principal("handler")).get(0);
+		assertThat(late.lateReport()).isTrue();
+		clock.advance(Duration.ofMinutes(15));
+		calls.reportIn(late.id(), accounts.principal("handler"));
+		CaseCall reported = calls.calls(c.id(), accounts.principal("handler")).get(0);
+		assertThat(reported.reportedAt()).isNotNull();
+		assertThat(reported.overdueAt()).as("the mark is kept").isEqualTo(late.overdueAt());
+		assertThat(reported.lateReport()).isTrue();
+
+		rollups.refresh();
+		assertThat(jdbc.sql("SELECT late_whistles FROM assessment_case_fact WHERE case_id = ?").param(c.id())
+			.query(Integer.class).single()).as("it counts in the assessment").isEqualTo(1);
+	}
+
+	@Test
+	void aWhistleReportedInLateBeforeTheScanIsMarkedLateToo() {
+		CaseView c = newCase();
+		calls.whistle(c.id(), List.of(unit("市政管理科")), "请到场", accounts.principal("deren"));
+		clock.advance(Duration.ofMinutes(31));
+		CaseCall call = calls.calls(c.id(), accounts.principal("handler")).get(0);
+		calls.reportIn(call.id(), accounts.principal("handler"));
+		CaseCall reported = calls.calls(c.id(), accounts.principal("handler")).get(0);
+		assertThat(reported.overdueAt()).isNotNull();
+		assertThat(reported.lateReport()).isTrue();
+	}
+
+	private int escalations(CaseView c, String phone) {
+		return jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE recipient = ? AND message LIKE ?")
+			.params(phone, "%督办提醒：案件 " + c.trackingCode() + "%")
+			.query(Integer.class)
+			.single();
 	}
 
 }

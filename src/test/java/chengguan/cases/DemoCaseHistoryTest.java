@@ -70,4 +70,25 @@ class DemoCaseHistoryTest {
 			.isGreaterThan(150);
 	}
 
+	@Test
+	void theseDaysCasesShowEveryStageOfTheWorkflow() {
+		Map<String, Integer> byState = jdbc.sql("""
+				SELECT state, COUNT(*) FROM case_file WHERE report_id IN
+				    (SELECT id FROM report WHERE description LIKE '（演示）%' AND received_at > ?) GROUP BY state""")
+			.param(OffsetDateTime.ofInstant(Instant.now().minus(Duration.ofDays(6)), ZoneOffset.UTC))
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		assertThat(byState).containsKeys("PENDING", "ACCEPTED", "REGISTERED", "DISPATCHED", "HANDLING", "SUSPENDED",
+				"FEEDBACK", "CLOSED", "ARCHIVED");
+		assertThat(byState.get("CLOSED")).as("closed recently, waiting for 回访").isGreaterThanOrEqualTo(3);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM case_request WHERE kind = 'EXTENSION' AND decided_at IS NULL")
+			.query(Integer.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM case_suspension WHERE ended_at IS NULL").query(Integer.class).single())
+			.isEqualTo(1);
+		assertThat(jdbc.sql("SELECT MAX(return_count) FROM case_file").query(Integer.class).single()).isEqualTo(2);
+		assertThat(history.verify()).isEmpty();
+	}
+
 }

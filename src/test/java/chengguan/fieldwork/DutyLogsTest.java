@@ -60,6 +60,7 @@ class DutyLogsTest {
 	@BeforeEach
 	@AfterEach
 	void clean() {
+		jdbc.sql("DELETE FROM visit_rule_version").update();
 		jdbc.sql("DELETE FROM visit_rule").update();
 	}
 

@@ -44,6 +44,7 @@ class FieldworkPagesTest {
 	@AfterEach
 	void clean() {
 		clock.reset();
+		jdbc.sql("DELETE FROM visit_rule_version WHERE source = '页面测试'").update();
 		jdbc.sql("DELETE FROM visit_rule WHERE source = '页面测试'").update();
 		jdbc.sql("DELETE FROM ledger_submission WHERE ledger_month = '2025-04-01'").update();
 	}

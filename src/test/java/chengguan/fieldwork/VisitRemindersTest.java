@@ -52,6 +52,7 @@ class VisitRemindersTest {
 	@AfterEach
 	void clean() {
 		clock.reset();
+		jdbc.sql("DELETE FROM visit_rule_version").update();
 		jdbc.sql("DELETE FROM visit_rule").update();
 		jdbc.sql("DELETE FROM visit_reminder").update();
 		jdbc.sql("DELETE FROM notification_outbox WHERE message LIKE '【城管进社区】%走访%'").update();

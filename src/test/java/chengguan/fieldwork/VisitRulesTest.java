@@ -33,6 +33,7 @@ class VisitRulesTest {
 	@BeforeEach
 	@AfterEach
 	void clearRules() {
+		jdbc.sql("DELETE FROM visit_rule_version").update();
 		jdbc.sql("DELETE FROM visit_rule").update();
 	}
 

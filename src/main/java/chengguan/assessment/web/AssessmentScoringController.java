@@ -81,10 +81,11 @@ class AssessmentScoringController {
 			@RequestParam(defaultValue = "MONTH") Period.Kind period,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
 			@RequestParam(required = false) Long block, @AuthenticationPrincipal StaffPrincipal me, Model model) {
-		List<Indicator> blocks = indicators.tree();
+		Period shown = Period.of(period, date == null ? today() : date);
+		// the indicators in force for that period: a later change does not rewrite its scores
+		List<Indicator> blocks = indicators.tree(indicators.asOf(shown));
 		Indicator shownBlock = block == null ? blocks.get(0)
 				: blocks.stream().filter(root -> root.id() == block).findFirst().orElseThrow(NotFoundException::new);
-		Period shown = Period.of(period, date == null ? today() : date);
 		AssessmentRanking ranking = scores.ranking(shownBlock.id(), kind, shown, me.scope());
 		model.addAttribute("ranking", ranking);
 		model.addAttribute("blocks", blocks);
@@ -117,6 +118,7 @@ class AssessmentScoringController {
 	@PreAuthorize("hasAnyRole('LEADER', 'ADMIN', 'INSPECTOR')")
 	String indicators(Model model) {
 		model.addAttribute("blocks", indicators.tree());
+		model.addAttribute("today", indicators.today());
 		model.addAttribute("sources", IndicatorSource.values());
 		model.addAttribute("leafSources", List.of(IndicatorSource.KPI, IndicatorSource.MUTUAL_RATING,
 				IndicatorSource.LEDGER_LATE, IndicatorSource.MANUAL));
@@ -131,7 +133,7 @@ class AssessmentScoringController {
 			@AuthenticationPrincipal StaffPrincipal me, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		return submissions.submit(null, model, response, () -> {
-			indicators.update(id, version, form.details());
+			indicators.update(id, version, form.details(), form.effectiveFrom());
 			redirect.addFlashAttribute("notice", "indicatorSaved");
 			return "redirect:/assessment/indicators#indicator-" + id;
 		}, () -> indicators(model));
@@ -143,7 +145,7 @@ class AssessmentScoringController {
 			@AuthenticationPrincipal StaffPrincipal me, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		return submissions.submit(null, model, response, () -> {
-			Indicator created = indicators.create(parentId, form.details());
+			Indicator created = indicators.create(parentId, form.details(), form.effectiveFrom());
 			redirect.addFlashAttribute("notice", "indicatorSaved");
 			return "redirect:/assessment/indicators#indicator-" + created.id();
 		}, () -> indicators(model));
@@ -151,7 +153,8 @@ class AssessmentScoringController {
 
 	/** The fields of the indicator forms; unknown enum names fail binding (400). */
 	record IndicatorForm(String name, BigDecimal points, IndicatorSource source, Kpi kpi, IndicatorRule rule,
-			BigDecimal target, BigDecimal floor, BigDecimal perItem, Boolean fullWhenMissing, Integer sortOrder) {
+			BigDecimal target, BigDecimal floor, BigDecimal perItem, Boolean fullWhenMissing, Integer sortOrder,
+			@org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate effectiveFrom) {
 
 		IndicatorDetails details() {
 			return new IndicatorDetails(name, points, source, kpi, rule, target, floor, perItem,

@@ -174,6 +174,7 @@ class DashboardController {
 		model.addAttribute("rank", rank);
 		model.addAttribute("refreshedAt", rollups.refreshedAt().orElse(null));
 		model.addAttribute("headlines", headlines);
+		model.addAttribute("workflow", total.workflow());
 		model.addAttribute("tableKpis", TABLE_KPIS);
 		model.addAttribute("trendMonths", trend.keySet().stream().map(m -> YearMonth.from(m).toString()).toList());
 		model.addAttribute("trendReceived", trend.values().stream().map(f -> Long.toString(f.received())).toList());

@@ -3,7 +3,6 @@ package chengguan.cases.web;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
@@ -30,6 +29,9 @@ import chengguan.cases.CaseService;
 import chengguan.cases.CaseStep;
 import chengguan.cases.CaseState;
 import chengguan.cases.CaseView;
+import chengguan.cases.RequestReason;
+import chengguan.intake.Rating;
+import chengguan.catalog.CategoryConditions;
 import chengguan.catalog.CategoryService;
 import chengguan.catalog.HandlingMode;
 import chengguan.intake.Channel;
@@ -76,11 +78,14 @@ class CaseController {
 
 	private final chengguan.cases.StageClocks stageClocks;
 
+	private final CategoryConditions conditions;
+
 	CaseController(CaseQueries queries, CaseService cases, ReportQueries reports, RegionService regions,
 			CategoryService categories, RosterService roster, MapSettings maps, java.time.Clock clock, CaseCalls calls,
 			PlatformProperties platform, NoticeCardService cards, HistoryCheck historyCheck,
-			chengguan.cases.StageClocks stageClocks) {
+			chengguan.cases.StageClocks stageClocks, CategoryConditions conditions) {
 		this.stageClocks = stageClocks;
+		this.conditions = conditions;
 		this.cards = cards;
 		this.historyCheck = historyCheck;
 		this.calls = calls;
@@ -138,10 +143,28 @@ class CaseController {
 			@RequestParam(required = false) String note, @RequestParam(required = false) Long unitId,
 			@RequestParam(required = false) Long staffId, @RequestParam(required = false) HandlingMode handlingMode,
 			@RequestParam(name = "photos", required = false) List<MultipartFile> photos,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime requestedDue,
+			@RequestParam(required = false) RequestReason reason,
 			@RequestHeader(name = "HX-Request", required = false) String htmx,
 			@AuthenticationPrincipal StaffPrincipal me, Model model) {
-		CaseStep step = new CaseStep(note, unitId, staffId, handlingMode, UploadedFiles.contents(photos));
+		CaseStep step = new CaseStep(note, unitId, staffId, handlingMode, UploadedFiles.contents(photos),
+				requestedDue == null ? null : requestedDue.atZone(platform.timeZone()).toInstant(), reason);
 		CaseView c = cases.act(id, action, version, step, me);
+		if (htmx == null) {
+			return "redirect:/cases/" + id;
+		}
+		return panel(c, me, model, "cases/case :: panel");
+	}
+
+	/** 电话回访 recorded by staff: the rating decides between 销号 and 返工. */
+	@PostMapping("/{id}/follow-up")
+	String followUp(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) Rating rating,
+			@RequestParam(required = false) String note, @RequestParam(required = false) String caller,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime calledAt,
+			@RequestHeader(name = "HX-Request", required = false) String htmx,
+			@AuthenticationPrincipal StaffPrincipal me, Model model) {
+		CaseView c = cases.recordFollowUp(id, version, rating, note, caller,
+				calledAt == null ? null : calledAt.atZone(platform.timeZone()).toInstant(), me);
 		if (htmx == null) {
 			return "redirect:/cases/" + id;
 		}
@@ -208,11 +231,16 @@ class CaseController {
 	}
 
 	private String panel(CaseView c, StaffPrincipal me, Model model, String view) {
-		Set<CaseAction> offered = CaseAction.availableFrom(c.state())
-			.stream()
-			.filter(action -> CaseService.offered(action, c))
-			.filter(action -> action.mayBeTakenBy(me.roles()))
-			.collect(Collectors.toCollection(() -> java.util.EnumSet.noneOf(CaseAction.class)));
+		Set<CaseAction> offered = cases.offeredTo(c, me);
+		// the two 电话回访 outcomes are one form with a rating
+		boolean followUp = offered.remove(CaseAction.FOLLOW_UP_SATISFIED) | offered.remove(CaseAction.FOLLOW_UP_DISSATISFIED);
+		model.addAttribute("followUpOffered", followUp);
+		model.addAttribute("ratings", Rating.values());
+		model.addAttribute("requests", cases.requests(c.id(), me));
+		model.addAttribute("followUps", cases.followUps(c.id(), me));
+		model.addAttribute("suspensionReasons", RequestReason.SUSPENSION);
+		model.addAttribute("exclusionReasons", RequestReason.EXCLUSION);
+		model.addAttribute("conditions", conditions.of(c.categoryId()));
 		model.addAttribute("kase", c);
 		model.addAttribute("timeStatus", c.timeStatus(clock.instant()));
 		model.addAttribute("actions", offered);

@@ -64,6 +64,7 @@ class VisitRuleController {
 			.toList();
 		model.addAttribute("rows", rows);
 		model.addAttribute("periods", VisitPeriod.values());
+		model.addAttribute("today", rules.today());
 		return "fieldwork/rules";
 	}
 
@@ -72,6 +73,7 @@ class VisitRuleController {
 	String set(@PathVariable long regionId, @RequestParam(required = false) VisitPeriod period,
 			@RequestParam(defaultValue = "0") String minVisits, @RequestParam(defaultValue = "0") String minMinutes,
 			@RequestParam(defaultValue = "0") String fixedDays, @RequestParam(required = false) String source,
+			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate effectiveFrom,
 			@AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) {
 		int visits = number(minVisits, 0, 31);
 		int minutes = number(minMinutes, 0, 24 * 60);
@@ -86,7 +88,7 @@ class VisitRuleController {
 		if (cleanSource != null && cleanSource.length() > 200) {
 			throw new InvalidRequestException("visitRule.source.tooLong");
 		}
-		rules.set(new VisitRule(regionId, period, visits, minutes, days, cleanSource), me);
+		rules.set(new VisitRule(regionId, period, visits, minutes, days, cleanSource), effectiveFrom, me);
 		redirect.addFlashAttribute("notice", "visitRuleSaved");
 		return "redirect:/fieldwork/rules#region-" + regionId;
 	}
