@@ -1,11 +1,14 @@
 package chengguan;
 
+import java.util.Optional;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 import chengguan.platform.StartupReport;
+import chengguan.platform.cli.AdminCommands;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -13,7 +16,7 @@ public class Application {
 
 	public static void main(String[] args) {
 		// --check-history, --unlock-user=NAME …: a command-line tool without web server or jobs, then exit
-		java.util.Optional<Integer> status = chengguan.platform.cli.AdminCommands.runIfRequested(Application.class, args);
+		Optional<Integer> status = AdminCommands.runIfRequested(Application.class, args);
 		if (status.isPresent()) {
 			System.exit(status.get());
 		}

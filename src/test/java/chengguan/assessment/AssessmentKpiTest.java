@@ -336,7 +336,7 @@ class AssessmentKpiTest extends OwnRegionsTest {
 				ReportKind.COMPLAINT, "小区门口垃圾堆放无人清理，气味很大", latitude == null ? null : new BigDecimal(latitude),
 				longitude == null ? null : new BigDecimal(longitude), latitude == null ? null : 10, "测试路 1 号", null,
 				null, List.of(), null, null, null, receivedAt.toInstant()), "test").id();
-		return cases.forReport(reportId, chengguan.support.TestAccounts.EVERYWHERE).orElseThrow();
+		return cases.forReport(reportId, TestAccounts.EVERYWHERE).orElseThrow();
 	}
 
 	/** 受理, 立案, 派遣 (and 签收 at once), 反馈, 核查通过 at these minutes after receipt. */

@@ -228,7 +228,7 @@ class HealthReportTest extends OwnRegionsTest {
 				latitude == null ? null : new BigDecimal(latitude), longitude == null ? null : new BigDecimal(longitude),
 				latitude == null ? null : 10, address, null, null, List.of(), null, null, null, receivedAt.toInstant()),
 				"test").id();
-		return cases.forReport(reportId, chengguan.support.TestAccounts.EVERYWHERE).orElseThrow();
+		return cases.forReport(reportId, TestAccounts.EVERYWHERE).orElseThrow();
 	}
 
 	private void closeAndRate(CaseView c, ZonedDateTime received, Rating rating, StaffPrincipal dispatcher,

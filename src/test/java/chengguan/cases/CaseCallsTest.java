@@ -86,7 +86,7 @@ class CaseCallsTest {
 		long reportId = intake.submitFromResident(ReportSubmission.fromResident(Channel.QR_CODE,
 				"370471001001", "E050502", ReportKind.TIP_OFF, "临街商铺正在违规扩建，社区劝阻无效", null, null, null,
 				"德仁路" + System.nanoTime(), null, List.of(), null, null)).id();
-		return cases.forReport(reportId, chengguan.support.TestAccounts.EVERYWHERE).orElseThrow();
+		return cases.forReport(reportId, TestAccounts.EVERYWHERE).orElseThrow();
 	}
 
 	private List<String> actions(CaseView c) {

@@ -74,7 +74,7 @@ class CaseLoopTest {
 		SubmittedReport report = intake.submitFromResident(ReportSubmission.fromResident(Channel.QR_CODE,
 				"370471001003", "C0109", ReportKind.HELP, "路灯不亮，晚上很黑", new BigDecimal("34.70" + (int) (Math.random() * 9000)),
 				new BigDecimal("117.10"), 10, "天安小区", phone, List.of(), null, null));
-		return cases.forReport(report.id(), chengguan.support.TestAccounts.EVERYWHERE).orElseThrow();
+		return cases.forReport(report.id(), TestAccounts.EVERYWHERE).orElseThrow();
 	}
 
 	private CaseView act(CaseView c, CaseAction action, String note, StaffPrincipal who) {

@@ -45,7 +45,7 @@ class CasePagesTest {
 	private CaseView newCase(String description) {
 		long reportId = intake.submitFromResident(ReportSubmission.fromResident(Channel.API, "370471001001", "E0207",
 				ReportKind.COMPLAINT, description, null, null, null, null, null, List.of(), null, null)).id();
-		return cases.forReport(reportId, chengguan.support.TestAccounts.EVERYWHERE).orElseThrow();
+		return cases.forReport(reportId, TestAccounts.EVERYWHERE).orElseThrow();
 	}
 
 	@Test

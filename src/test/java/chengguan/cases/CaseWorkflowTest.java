@@ -107,7 +107,7 @@ class CaseWorkflowTest {
 		long reportId = intake.submitFromResident(ReportSubmission.fromResident(Channel.QR_CODE, "370471001001",
 				"E0101", ReportKind.COMPLAINT, "小区门口垃圾堆了三天没人收", null, null, null, "德仁小区" + System.nanoTime(),
 				phone, List.of(), null, null)).id();
-		return cases.forReport(reportId, chengguan.support.TestAccounts.EVERYWHERE).orElseThrow();
+		return cases.forReport(reportId, TestAccounts.EVERYWHERE).orElseThrow();
 	}
 
 	private CaseView step(CaseView c, CaseAction action, String note, StaffPrincipal who) {

@@ -53,7 +53,7 @@ class DeadlineScanTest {
 		long reportId = intake.submitFromResident(ReportSubmission.fromResident(Channel.QR_CODE, "370471002008",
 				"E0101", ReportKind.COMPLAINT, "锦绣园门口垃圾没人收", null, null, null, "锦绣园" + System.nanoTime(),
 				null, List.of(), null, null)).id();
-		return cases.forReport(reportId, chengguan.support.TestAccounts.EVERYWHERE).orElseThrow();
+		return cases.forReport(reportId, TestAccounts.EVERYWHERE).orElseThrow();
 	}
 
 	@Test

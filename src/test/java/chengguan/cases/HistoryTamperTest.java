@@ -116,7 +116,7 @@ class HistoryTamperTest {
 				"370471001003", "C0109", ReportKind.HELP, "路灯不亮，晚上很黑",
 				new BigDecimal("34.70" + (int) (Math.random() * 9000)), new BigDecimal("117.10"), 10, "天安小区", null,
 				List.of(), null, null));
-		CaseView c = cases.forReport(report.id(), chengguan.support.TestAccounts.EVERYWHERE).orElseThrow();
+		CaseView c = cases.forReport(report.id(), TestAccounts.EVERYWHERE).orElseThrow();
 		c = cases.act(c.id(), CaseAction.ACCEPT, c.version(), "已受理", null, dispatcher());
 		c = cases.act(c.id(), CaseAction.REGISTER, c.version(), "属于城管职责", null, dispatcher());
 		long unit = jdbc.sql("SELECT id FROM org_unit WHERE name = '市政管理科'").query(Long.class).single();

@@ -75,7 +75,7 @@ class StageClocksTest {
 		long reportId = intake.submitFromResident(ReportSubmission.fromResident(Channel.QR_CODE, "370471002008",
 				"E0106", ReportKind.COMPLAINT, "垃圾没有分类就扔进了桶里", null, null, null, "锦绣园" + System.nanoTime(),
 				null, List.of(), null, null)).id();
-		return cases.forReport(reportId, chengguan.support.TestAccounts.EVERYWHERE).orElseThrow();
+		return cases.forReport(reportId, TestAccounts.EVERYWHERE).orElseThrow();
 	}
 
 	private StaffPrincipal dispatcher() {

@@ -132,7 +132,7 @@ class DeliberationsTest {
 			.single();
 		assertThat(report).isEqualTo(new Report("COMMUNITY_BODY", "COMPLAINT", "370471001005",
 				"兴仁路菜市场门口早市占道经营，影响通行"));
-		assertThat(cases.forReport(resolution.reportId(), chengguan.support.TestAccounts.EVERYWHERE)).hasValueSatisfying(c -> {
+		assertThat(cases.forReport(resolution.reportId(), TestAccounts.EVERYWHERE)).hasValueSatisfying(c -> {
 			assertThat(c.state()).isEqualTo(CaseState.PENDING);
 			assertThat(c.trackingCode()).isEqualTo(resolution.reportTrackingCode());
 		});
