@@ -157,7 +157,7 @@ FROM g;
 -- deadlines from the category's limits, squeezed for open cases so that some are overdue, some due soon
 INSERT INTO case_file (id, report_id, tracking_code, channel, state, handling_mode, category_id, community_id,
                        region_path, assignee_unit_id, accept_due_at, handle_started_at, handle_due_at,
-                       escalation_level, rework_count, created_at, closed_at)
+                       escalation_level, rework_count, created_at, closed_at, accept_warn_at, handle_warn_at)
 SELECT id, id, code, channel, state, 'DISPATCHED', category_id, community_id, path,
        CASE WHEN state IN ('DISPATCHED', 'HANDLING', 'FEEDBACK', 'CLOSED', 'ARCHIVED') THEN unit_id END,
        created_at + accept_minutes * interval '1 minute' * (1 + fate * 600),
@@ -166,7 +166,12 @@ SELECT id, id, code, channel, state, 'DISPATCHED', category_id, community_id, pa
             THEN created_at + resp * interval '1 minute' + handle_minutes * interval '1 minute' * (1 + fate * 20) END,
        CASE WHEN i <= :open AND i % 97 = 0 THEN 1 ELSE 0 END,
        CASE WHEN fate BETWEEN 0.12 AND 0.15 THEN 1 ELSE 0 END, created_at,
-       CASE WHEN state IN ('CLOSED', 'ARCHIVED') THEN created_at + interval '2 days' END
+       CASE WHEN state IN ('CLOSED', 'ARCHIVED') THEN created_at + interval '2 days' END,
+       -- the stored 80 % warnings the 即将超期 tab filters on (natural time here; the calendar's own in the app)
+       created_at + accept_minutes * interval '1 minute' * (1 + fate * 600) * 0.8,
+       CASE WHEN state NOT IN ('PENDING', 'ACCEPTED')
+            THEN created_at + resp * interval '1 minute'
+                 + handle_minutes * interval '1 minute' * (1 + fate * 20) * 0.8 END
 FROM g;
 INSERT INTO case_history (case_id, seq, occurred_at, actor, action, from_state, to_state, prev_hash, hash)
 SELECT id, 1, created_at, '系统', 'OPENED', NULL, 'PENDING', 'bench', 'bench' FROM g
