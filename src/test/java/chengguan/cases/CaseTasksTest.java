@@ -137,7 +137,8 @@ class CaseTasksTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("立案条件：")))
 			.andExpect(content().string(containsString("不会自动改变案件状态")))
-			.andExpect(content().string(containsString("task-result-form")));
+			.andExpect(content().string(containsString("task-result-form")))
+			.andExpect(content().string(containsString("派发核实")));
 
 		MockMultipartFile photo = new MockMultipartFile("photos", "site.jpg", "image/jpeg",
 				TestImages.jpegWithExif(40, 30, 1));
