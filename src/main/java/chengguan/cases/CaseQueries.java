@@ -80,8 +80,18 @@ public class CaseQueries {
 		Instant now = clock.instant();
 		OffsetDateTime nowUtc = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
 		switch (filter.inbox()) {
-			case MINE -> sql.append(" AND state IN (:" + p + "states) AND ")
-				.append(mine(statesFor(CaseInbox.MINE, who), decides, who, params, p));
+			case MINE -> {
+				sql.append(" AND ((state IN (:" + p + "states) AND ")
+					.append(mine(statesFor(CaseInbox.MINE, who), decides, who, params, p))
+					.append(")");
+				if (who.staffId() != null) {
+					// an open 核实/核查 task sent to this person, whatever the case's state
+					sql.append(" OR id IN (SELECT case_id FROM case_task WHERE assignee_staff_id = :" + p
+							+ "staff AND done_at IS NULL)");
+					params.put(p + "staff", who.staffId());
+				}
+				sql.append(")");
+			}
 			case OVERDUE -> {
 				sql.append(" AND state IN (:" + p + "states)");
 				sql.append(" AND ((state IN ('PENDING', 'ACCEPTED') AND accept_due_at <= :" + p + "now)"

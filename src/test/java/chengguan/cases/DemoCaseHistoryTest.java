@@ -88,6 +88,10 @@ class DemoCaseHistoryTest {
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM case_suspension WHERE ended_at IS NULL").query(Integer.class).single())
 			.isEqualTo(1);
 		assertThat(jdbc.sql("SELECT MAX(return_count) FROM case_file").query(Integer.class).single()).isEqualTo(2);
+		assertThat(jdbc.sql("""
+				SELECT COUNT(*) FROM case_task t JOIN case_file c ON c.id = t.case_id
+				WHERE t.kind = 'VERIFY_REPORT' AND t.done_at IS NULL AND c.state = 'ACCEPTED'""")
+			.query(Integer.class).single()).as("one open 核实 task on an accepted case").isEqualTo(1);
 		assertThat(history.verify()).isEmpty();
 	}
 

@@ -58,13 +58,17 @@ class DemoCaseWorkflow implements ApplicationRunner {
 
 	private final JdbcClient jdbc;
 
+	private final chengguan.cases.CaseTasks tasks;
+
 	private final StaffPrincipal office = new ActingStaff("dispatcher", "指挥中心", Set.of(Role.DISPATCHER, Role.ADMIN),
 			DataScope.EVERYWHERE, null, null);
 
 	private final StaffPrincipal leader = new ActingStaff("leader", "局领导", Set.of(Role.LEADER), DataScope.EVERYWHERE,
 			null, null);
 
-	DemoCaseWorkflow(Clock clock, IntakeService intake, CaseService cases, RosterService roster, JdbcClient jdbc) {
+	DemoCaseWorkflow(Clock clock, IntakeService intake, CaseService cases, RosterService roster, JdbcClient jdbc,
+			chengguan.cases.CaseTasks tasks) {
+		this.tasks = tasks;
 		this.clock = clock;
 		this.intake = intake;
 		this.cases = cases;
@@ -88,6 +92,11 @@ class DemoCaseWorkflow implements ApplicationRunner {
 		open(rewindable, now.minus(Duration.ofMinutes(20)), n++, "E0101", "小区东门垃圾桶满溢");
 		CaseView accepted = open(rewindable, now.minus(Duration.ofHours(2)), n++, "E050101", "路边摊占道经营");
 		act(rewindable, accepted, CaseAction.ACCEPT, now.minus(Duration.ofMinutes(100)), CaseStep.note(null), null);
+		// an open 核实 task on it: someone of its street is to check the stall on site before 立案
+		tasks.candidates(accepted.id(), office).stream().findFirst().ifPresent(person -> rewindable.at(
+				now.minus(Duration.ofMinutes(90)),
+				() -> tasks.send(accepted.id(), chengguan.cases.CaseTasks.Kind.VERIFY_REPORT, person.id(),
+						"请到现场拍照核实是否仍在占道", office)));
 		CaseView registered = through(rewindable, now.minus(Duration.ofHours(5)), n++, "E0503", "广告牌破损", null,
 				CaseAction.ACCEPT, CaseAction.REGISTER);
 		through(rewindable, now.minus(Duration.ofHours(6)), n++, "C0109", "路灯不亮", unit, CaseAction.ACCEPT,

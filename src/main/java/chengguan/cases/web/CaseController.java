@@ -80,10 +80,14 @@ class CaseController {
 
 	private final CategoryConditions conditions;
 
+	private final chengguan.cases.CaseTasks tasks;
+
 	CaseController(CaseQueries queries, CaseService cases, ReportQueries reports, RegionService regions,
 			CategoryService categories, RosterService roster, MapSettings maps, java.time.Clock clock, CaseCalls calls,
 			PlatformProperties platform, NoticeCardService cards, HistoryCheck historyCheck,
-			chengguan.cases.StageClocks stageClocks, CategoryConditions conditions) {
+			chengguan.cases.StageClocks stageClocks, CategoryConditions conditions,
+			chengguan.cases.CaseTasks tasks) {
+		this.tasks = tasks;
 		this.stageClocks = stageClocks;
 		this.conditions = conditions;
 		this.cards = cards;
@@ -154,6 +158,35 @@ class CaseController {
 			return "redirect:/cases/" + id;
 		}
 		return panel(c, me, model, "cases/case :: panel");
+	}
+
+	/** 派发核实/核查 (issue 16): the dispatcher sends someone on site; the case itself does not move. */
+	@PostMapping("/{id}/tasks")
+	String sendTask(@PathVariable long id, @RequestParam(required = false) chengguan.cases.CaseTasks.Kind kind,
+			@RequestParam(required = false) Long staffId, @RequestParam(required = false) String note,
+			@RequestHeader(name = "HX-Request", required = false) String htmx,
+			@AuthenticationPrincipal StaffPrincipal me, Model model) {
+		cases.get(id, me);
+		if (kind == null || staffId == null) {
+			throw new chengguan.platform.web.InvalidRequestException("case.task.staffNotAvailable");
+		}
+		tasks.send(id, kind, staffId, note, me);
+		return refreshed(id, htmx, me, model);
+	}
+
+	/** 记录核实/核查结果: photos and the browser's position, both optional. */
+	@PostMapping("/{id}/tasks/{taskId}/result")
+	String recordTask(@PathVariable long id, @PathVariable long taskId,
+			@RequestParam(required = false) chengguan.cases.CaseTasks.Result result,
+			@RequestParam(required = false) String note,
+			@RequestParam(name = "photos", required = false) List<MultipartFile> photos,
+			@RequestParam(required = false) Double latitude, @RequestParam(required = false) Double longitude,
+			@RequestParam(required = false) Double accuracy,
+			@RequestHeader(name = "HX-Request", required = false) String htmx,
+			@AuthenticationPrincipal StaffPrincipal me, Model model) {
+		tasks.record(id, taskId, new chengguan.cases.CaseTasks.Finding(result, note, UploadedFiles.contents(photos),
+				latitude, longitude, accuracy), me);
+		return refreshed(id, htmx, me, model);
 	}
 
 	/** 电话回访 recorded by staff: the rating decides between 销号 and 返工. */
@@ -241,6 +274,10 @@ class CaseController {
 		model.addAttribute("suspensionReasons", RequestReason.SUSPENSION);
 		model.addAttribute("exclusionReasons", RequestReason.EXCLUSION);
 		model.addAttribute("conditions", conditions.of(c.categoryId()));
+		model.addAttribute("tasks", tasks.tasks(c.id(), me));
+		model.addAttribute("taskCandidates", me.hasAnyRole(chengguan.platform.security.Role.DISPATCHER,
+				chengguan.platform.security.Role.ADMIN) ? tasks.candidates(c.id(), me) : List.of());
+		model.addAttribute("myStaffId", me.staffId());
 		model.addAttribute("kase", c);
 		model.addAttribute("timeStatus", c.timeStatus(clock.instant()));
 		model.addAttribute("actions", offered);
