@@ -192,7 +192,13 @@ done
 RESTORE_STATUS=$(edit_category true)
 
 # --- what the database says
-sleep 3   # let the relays drain what fell due last
+# let the relays drain the outbox: the last messages fall due 40 s after they were queued, which on a quick run is
+# after the load has ended (bounded: 90 s at the most)
+for _ in $(seq 1 90); do
+  [ "$(psql -tA -d "$DB" -c "SELECT COUNT(*) FROM notification_outbox WHERE message LIKE 'two-nodes message %' AND sent_at IS NULL")" = 0 ] && break
+  sleep 1
+done
+sleep 3   # and what a relay had in hand
 cat "$WORK"/acked-* 2>/dev/null | sort > "$WORK/acked"
 ACKED=$(wc -l < "$WORK/acked")
 RETRIED=$(cat "$WORK"/retries-* 2>/dev/null | wc -l)
