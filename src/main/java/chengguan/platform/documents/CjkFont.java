@@ -92,12 +92,12 @@ public final class CjkFont {
 	private static Parsed borrow() {
 		try {
 			if (!lendable.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
-				throw new IllegalStateException("No CJK font free after " + WAIT_SECONDS + " s: too many PDFs at once");
+				throw new DocumentsBusyException("No CJK font free after " + WAIT_SECONDS + " s: too many PDFs at once");
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for the CJK font", ex);
+			throw new DocumentsBusyException("Interrupted while waiting for the CJK font");
 		}
 		Parsed parsed = idle.poll();
 		if (parsed != null) {

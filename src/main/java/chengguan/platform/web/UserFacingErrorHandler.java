@@ -21,6 +21,8 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.json.JacksonJsonView;
 
+import chengguan.platform.documents.DocumentsBusyException;
+
 /**
  * Turns refusals into the Chinese error page (for htmx, an alert fragment; under /api/, JSON {status, message})
  * with the right 4xx status.
@@ -66,6 +68,14 @@ class UserFacingErrorHandler {
 			MissingServletRequestParameterException.class, HttpMessageNotReadableException.class })
 	ModelAndView badRequest(HttpServletRequest request, HttpServletResponse response) {
 		return render(HttpStatus.BAD_REQUEST, "error.badRequest", new Object[0], request, response);
+	}
+
+	/** Every PDF builder busy: a passing state, so 503 with a time to come back, not a server error. */
+	@ExceptionHandler(DocumentsBusyException.class)
+	ModelAndView documentsBusy(DocumentsBusyException ex, HttpServletRequest request, HttpServletResponse response) {
+		log.warn("PDF not built: {}", ex.getMessage());
+		response.setHeader("Retry-After", "30");
+		return render(HttpStatus.SERVICE_UNAVAILABLE, "error.documentsBusy", new Object[0], request, response);
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
